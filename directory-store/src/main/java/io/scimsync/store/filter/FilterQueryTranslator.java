@@ -1,0 +1,222 @@
+package io.scimsync.store.filter;
+
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.filters.AndFilter;
+import com.unboundid.scim2.common.filters.ComparisonFilter;
+import com.unboundid.scim2.common.filters.ComplexValueFilter;
+import com.unboundid.scim2.common.filters.ContainsFilter;
+import com.unboundid.scim2.common.filters.EndsWithFilter;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.FilterVisitor;
+import com.unboundid.scim2.common.filters.GreaterThanFilter;
+import com.unboundid.scim2.common.filters.GreaterThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.LessThanFilter;
+import com.unboundid.scim2.common.filters.LessThanOrEqualFilter;
+import com.unboundid.scim2.common.filters.NotEqualFilter;
+import com.unboundid.scim2.common.filters.NotFilter;
+import com.unboundid.scim2.common.filters.OrFilter;
+import com.unboundid.scim2.common.filters.PresentFilter;
+import com.unboundid.scim2.common.filters.StartsWithFilter;
+import io.scimsync.schemas.ResourceType;
+import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.model.SchemaRegistry;
+import io.scimsync.store.resource.Collections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a parsed SCIM filter into one MongoDB query on the directory documents of a tenant.
+ * Values are compared as the attribute's {@code caseExact} says: case-exact attributes against
+ * the stored attributes, the others against the lower-cased search copy. Equalities joined by
+ * {@code and} become one flat document, so that {@code userName eq} and {@code id eq} match the
+ * unique indexes on {@code (tenantId, uniqueKey)} and {@code (tenantId, resourceId)} exactly, the
+ * only shape the embedded store serves from an index.
+ *
+ * <p>Limitations: {@code co} and {@code ew} are rejected with {@code invalidFilter}, because
+ * neither can be answered from an index without a regular expression.
+ */
+@Component
+public class FilterQueryTranslator {
+
+    private final SchemaRegistry registry;
+
+    public FilterQueryTranslator(SchemaRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * The query for the tenant's resources matching {@code filter}; all of them when it is null.
+     *
+     * @param groupsOfMember the ids of the groups a member belongs to, for {@code members.value}
+     */
+    public Document toQuery(String tenantId, ResourceType type, Filter filter,
+            BiFunction<String, String, List<String>> groupsOfMember) {
+        Document query = new Document(Collections.TENANT, tenantId);
+        if (filter == null) {
+            return query;
+        }
+        Document condition = translate(filter, new Context(type, tenantId, groupsOfMember));
+        return merge(query, condition);
+    }
+
+    private Document translate(Filter filter, Context context) {
+        try {
+            return filter.visit(new Visitor(context), null);
+        } catch (com.unboundid.scim2.common.exceptions.ScimException e) {
+            throw ScimException.invalidFilter("invalid filter '" + filter + "': " + e.getMessage());
+        }
+    }
+
+    private static Document merge(Document first, Document second) {
+        boolean disjoint = second.keySet().stream()
+                .noneMatch(key -> key.startsWith("$") || first.containsKey(key));
+        if (disjoint && first.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
+            Document merged = new Document(first);
+            merged.putAll(second);
+            return merged;
+        }
+        return new Document("$and", List.of(first, second));
+    }
+
+    private record Context(
+            ResourceType type, String tenantId, BiFunction<String, String, List<String>> groups) {
+    }
+
+    private final class Visitor implements FilterVisitor<Document, Void> {
+
+        private final Context context;
+        private final FieldResolver fields;
+
+        Visitor(Context context) {
+            this.context = context;
+            this.fields = new FieldResolver(registry, context.type());
+        }
+
+        @Override
+        public Document visit(EqualFilter filter, Void unused) {
+            Path path = filter.getAttributePath();
+            if (fields.isMembersValue(path)) {
+                return membersQuery(filter);
+            }
+            if (fields.hasValueFilter(path)) {
+                return elementMatch(path, fields.comparison(path, filter.getComparisonValue()));
+            }
+            ResolvedField field = fields.resolve(path, filter.getComparisonValue(), true);
+            return new Document(field.name(), field.value());
+        }
+
+        @Override
+        public Document visit(NotEqualFilter filter, Void unused) {
+            return operator(filter, "$ne");
+        }
+
+        @Override
+        public Document visit(ContainsFilter filter, Void unused) {
+            throw unsupported("co");
+        }
+
+        @Override
+        public Document visit(StartsWithFilter filter, Void unused) {
+            ResolvedField field = fields.resolve(filter.getAttributePath(),
+                    filter.getComparisonValue(), false);
+            if (!(field.value() instanceof String prefix)) {
+                throw ScimException.invalidFilter("'sw' needs a string value, got "
+                        + filter.getComparisonValue() + " in '" + filter + "'");
+            }
+            return new Document(field.name(),
+                    new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE));
+        }
+
+        @Override
+        public Document visit(EndsWithFilter filter, Void unused) {
+            throw unsupported("ew");
+        }
+
+        @Override
+        public Document visit(PresentFilter filter, Void unused) {
+            ResolvedField field = fields.resolve(filter.getAttributePath(), null, false);
+            return new Document(field.name(), new Document("$exists", true).append("$ne", null));
+        }
+
+        @Override
+        public Document visit(GreaterThanFilter filter, Void unused) {
+            return operator(filter, "$gt");
+        }
+
+        @Override
+        public Document visit(GreaterThanOrEqualFilter filter, Void unused) {
+            return operator(filter, "$gte");
+        }
+
+        @Override
+        public Document visit(LessThanFilter filter, Void unused) {
+            return operator(filter, "$lt");
+        }
+
+        @Override
+        public Document visit(LessThanOrEqualFilter filter, Void unused) {
+            return operator(filter, "$lte");
+        }
+
+        @Override
+        public Document visit(AndFilter filter, Void unused)
+                throws com.unboundid.scim2.common.exceptions.ScimException {
+            Document combined = new Document();
+            for (Filter part : filter.getCombinedFilters()) {
+                combined = combined.isEmpty() ? part.visit(this, null)
+                        : merge(combined, part.visit(this, null));
+            }
+            return combined;
+        }
+
+        @Override
+        public Document visit(OrFilter filter, Void unused)
+                throws com.unboundid.scim2.common.exceptions.ScimException {
+            List<Document> alternatives = new ArrayList<>();
+            for (Filter part : filter.getCombinedFilters()) {
+                alternatives.add(part.visit(this, null));
+            }
+            return new Document("$or", alternatives);
+        }
+
+        @Override
+        public Document visit(NotFilter filter, Void unused)
+                throws com.unboundid.scim2.common.exceptions.ScimException {
+            return new Document("$nor", List.of(filter.getInvertedFilter().visit(this, null)));
+        }
+
+        @Override
+        public Document visit(ComplexValueFilter filter, Void unused) {
+            Path path = filter.getAttributePath();
+            return new Document(fields.searchArray(path),
+                    new Document("$elemMatch", fields.elementQuery(path, filter.getValueFilter())));
+        }
+
+        private Document operator(ComparisonFilter filter, String operator) {
+            ResolvedField field = fields.resolve(filter.getAttributePath(),
+                    filter.getComparisonValue(), false);
+            return new Document(field.name(), new Document(operator, field.value()));
+        }
+
+        private Document elementMatch(Path path, Document comparison) {
+            Document element = fields.elementQuery(path, path.getElement(0).getValueFilter());
+            element.putAll(comparison);
+            return new Document(fields.searchArray(path), new Document("$elemMatch", element));
+        }
+
+        private Document membersQuery(EqualFilter filter) {
+            String memberId = filter.getComparisonValue().asString();
+            List<String> groupIds = context.groups().apply(context.tenantId(), memberId);
+            return new Document(Collections.RESOURCE_ID, new Document("$in", groupIds));
+        }
+
+        private ScimException unsupported(String operator) {
+            return ScimException.invalidFilter("the operator '" + operator
+                    + "' is not supported; use eq, ne, sw, gt, ge, lt, le or pr");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.scimsync.store.resource;
+
+import static io.scimsync.store.resource.Collections.ATTRIBUTES;
+import static io.scimsync.store.resource.Collections.CREATED;
+import static io.scimsync.store.resource.Collections.GROUP_IDS;
+import static io.scimsync.store.resource.Collections.ID;
+import static io.scimsync.store.resource.Collections.LAST_MODIFIED;
+import static io.scimsync.store.resource.Collections.POSITION;
+import static io.scimsync.store.resource.Collections.RESOURCE_ID;
+import static io.scimsync.store.resource.Collections.SEARCH;
+import static io.scimsync.store.resource.Collections.TENANT;
+import static io.scimsync.store.resource.Collections.TOMBSTONES;
+import static io.scimsync.store.resource.Collections.TYPE;
+import static io.scimsync.store.resource.Collections.UNIQUE_KEY;
+import static io.scimsync.store.resource.Collections.UNIQUE_KEY_INDEX;
+import static io.scimsync.store.resource.Collections.VERSION;
+import static io.scimsync.store.resource.Collections.documentId;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.result.UpdateResult;
+import io.scimsync.schemas.ResourceType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Users and groups of every tenant, one document each, with the position of the last change
+ * applied to it. Every write is a single-document operation, so it works on a MongoDB replica set
+ * and on the embedded wire-protocol store alike. A deleted resource leaves a tombstone with its
+ * last position, so that a redelivered create of it is recognised and not applied again.
+ */
+@Component
+public class ResourceStore {
+
+    private final MongoDatabase database;
+
+    public ResourceStore(MongoTemplate mongoTemplate) {
+        this.database = mongoTemplate.getDb();
+    }
+
+    public Optional<StoredResource> find(String tenantId, ResourceType type, String id) {
+        Document document = collection(type).find(Filters.eq(ID, documentId(tenantId, id))).first();
+        return Optional.ofNullable(document).map(found -> toResource(found, type));
+    }
+
+    /** The resources of the given ids that exist, in no particular order. */
+    public List<StoredResource> findAll(String tenantId, ResourceType type, Collection<String> ids) {
+        List<String> documentIds = ids.stream().map(id -> documentId(tenantId, id)).toList();
+        List<StoredResource> found = new ArrayList<>();
+        for (Document document : collection(type).find(Filters.in(ID, documentIds))) {
+            found.add(toResource(document, type));
+        }
+        return found;
+    }
+
+    /** The position of the last change applied to the resource, live or deleted. */
+    public Optional<ChangePosition> appliedPosition(String tenantId, ResourceType type, String id) {
+        Bson byId = Filters.eq(ID, documentId(tenantId, id));
+        Document live = collection(type).find(byId).projection(new Document(POSITION, 1)).first();
+        Document source = live != null ? live : database.getCollection(TOMBSTONES).find(
+                Filters.eq(ID, tombstoneId(type, tenantId, id))).first();
+        return Optional.ofNullable(source).map(ResourceStore::position);
+    }
+
+    /**
+     * Inserts a new resource.
+     *
+     * @throws UniquenessViolationException when the tenant has a resource with the same unique key
+     */
+    public void insert(StoredResource resource, ChangePosition position) {
+        try {
+            collection(resource.type()).insertOne(toDocument(resource, position));
+        } catch (MongoWriteException e) {
+            throw translate(e, resource);
+        }
+    }
+
+    /**
+     * Writes a new state of an existing resource, on condition that the stored version is
+     * {@code resource.version() - 1}.
+     *
+     * @throws ConcurrentWriteException when another writer changed the resource in between
+     * @throws UniquenessViolationException when the new unique key is taken
+     */
+    public void update(StoredResource resource, ChangePosition position) {
+        Bson condition = Filters.and(
+                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
+                Filters.eq(VERSION, resource.version() - 1));
+        Document changes = toDocument(resource, position);
+        changes.remove(ID);
+        changes.remove(GROUP_IDS);
+        changes.remove(CREATED);
+        UpdateResult result;
+        try {
+            result = collection(resource.type()).updateOne(condition, new Document("$set", changes));
+        } catch (MongoWriteException e) {
+            throw translate(e, resource);
+        }
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentWriteException("resource " + resource.id() + " of tenant "
+                    + resource.tenantId() + " is no longer at version " + (resource.version() - 1));
+        }
+    }
+
+    /** Deletes a resource, leaving a tombstone that records the position of the delete. */
+    public void delete(StoredResource resource, ChangePosition position) {
+        String id = tombstoneId(resource.type(), resource.tenantId(), resource.id());
+        Document tombstone = new Document(ID, id)
+                .append(TENANT, resource.tenantId())
+                .append(TYPE, resource.type().scimName())
+                .append(RESOURCE_ID, resource.id())
+                .append(POSITION, positionDocument(position))
+                .append(LAST_MODIFIED, new Date());
+        database.getCollection(TOMBSTONES)
+                .replaceOne(Filters.eq(ID, id), tombstone, new ReplaceOptions().upsert(true));
+        collection(resource.type())
+                .deleteOne(Filters.eq(ID, documentId(resource.tenantId(), resource.id())));
+    }
+
+    /**
+     * One page of the tenant's resources matching {@code filter}, ordered by id so that pages are
+     * stable.
+     *
+     * @param filter a query on the document fields, as the filter translator builds it; it must
+     *     restrict the tenant
+     * @param skip how many matches to skip ({@code startIndex - 1})
+     * @param limit the page size; 0 counts without loading any resource
+     */
+    public ResourcePage query(ResourceType type, Bson filter, int skip, int limit) {
+        long total = collection(type).countDocuments(filter);
+        List<StoredResource> page = new ArrayList<>();
+        if (limit > 0 && skip < total) {
+            collection(type).find(filter).sort(Sorts.ascending(ID)).skip(skip).limit(limit)
+                    .forEach(document -> page.add(toResource(document, type)));
+        }
+        return new ResourcePage(page, total);
+    }
+
+    private MongoCollection<Document> collection(ResourceType type) {
+        return database.getCollection(Collections.of(type));
+    }
+
+    private static String tombstoneId(ResourceType type, String tenantId, String id) {
+        return type.scimName() + "/" + documentId(tenantId, id);
+    }
+
+    private static RuntimeException translate(MongoWriteException e, StoredResource resource) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+            return e;
+        }
+        if (e.getError().getMessage().contains(UNIQUE_KEY_INDEX)
+                || e.getError().getMessage().contains(UNIQUE_KEY)) {
+            return new UniquenessViolationException("tenant " + resource.tenantId()
+                    + " has another " + resource.type().scimName() + " with the same unique key", e);
+        }
+        return new ConcurrentWriteException("resource " + resource.id() + " of tenant "
+                + resource.tenantId() + " was created by another writer");
+    }
+
+    static Document toDocument(StoredResource resource, ChangePosition position) {
+        return new Document(ID, documentId(resource.tenantId(), resource.id()))
+                .append(TENANT, resource.tenantId())
+                .append(RESOURCE_ID, resource.id())
+                .append(ATTRIBUTES, DocumentCodec.toDocument(resource.attributes()))
+                .append(SEARCH, DocumentCodec.toSearchDocument(resource.attributes()))
+                .append(UNIQUE_KEY, UniqueKeys.of(resource.type(), resource.attributes()))
+                .append(CREATED, Date.from(resource.created()))
+                .append(LAST_MODIFIED, Date.from(resource.lastModified()))
+                .append(VERSION, resource.version())
+                .append(POSITION, positionDocument(position))
+                .append(GROUP_IDS, resource.groupIds());
+    }
+
+    static StoredResource toResource(Document document, ResourceType type) {
+        return new StoredResource(
+                document.getString(TENANT),
+                type,
+                document.getString(RESOURCE_ID),
+                DocumentCodec.toAttributes(document.get(ATTRIBUTES, Document.class)),
+                instant(document, CREATED),
+                instant(document, LAST_MODIFIED),
+                document.get(VERSION, Number.class).longValue(),
+                document.getList(GROUP_IDS, String.class, List.of()));
+    }
+
+    private static Instant instant(Document document, String field) {
+        return document.getDate(field).toInstant();
+    }
+
+    private static Document positionDocument(ChangePosition position) {
+        return new Document("partition", position.partition()).append("offset", position.offset());
+    }
+
+    private static ChangePosition position(Document document) {
+        Document position = document.get(POSITION, Document.class);
+        if (position == null) {
+            return null;
+        }
+        return new ChangePosition(position.getInteger("partition"),
+                position.get("offset", Number.class).longValue());
+    }
+}

@@ -1,0 +1,37 @@
+package io.scimsync.ingress;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the SCIM ingress, {@code scimsync.ingress.*}.
+ *
+ * @param outcomeTimeout how long a write waits for the processor's outcome before it is answered
+ *     503; the change stays in Kafka and is applied later
+ * @param brokerTimeout how long publishing a change may wait for the broker before it is
+ *     answered 503
+ * @param retryAfter the delay suggested in the {@code Retry-After} header of a 503
+ * @param maxResults the largest page a list request returns, advertised in ServiceProviderConfig
+ * @param defaultCount the page size when a list request gives no {@code count}
+ * @param instanceId names this replica's consumer group on the outcomes topic; unique per replica
+ * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
+ *     derive it from each request (honouring {@code X-Forwarded-*} headers)
+ */
+@ConfigurationProperties("scimsync.ingress")
+public record IngressProperties(
+        @DefaultValue("10s") Duration outcomeTimeout,
+        @DefaultValue("5s") Duration brokerTimeout,
+        @DefaultValue("30s") Duration retryAfter,
+        @DefaultValue("200") int maxResults,
+        @DefaultValue("100") int defaultCount,
+        String instanceId,
+        String publicBaseUrl) {
+
+    public IngressProperties {
+        if (instanceId == null || instanceId.isBlank()) {
+            instanceId = UUID.randomUUID().toString();
+        }
+    }
+}

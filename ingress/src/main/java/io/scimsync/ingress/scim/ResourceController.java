@@ -1,0 +1,167 @@
+package io.scimsync.ingress.scim;
+
+import io.scimsync.ingress.IngressProperties;
+import io.scimsync.ingress.auth.AuthenticatedTenant;
+import io.scimsync.schemas.ResourceType;
+import io.scimsync.schemas.ScimSchemas;
+import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.resource.Projection;
+import io.scimsync.store.resource.ResourcePage;
+import io.scimsync.store.resource.StoredResource;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /Users} and {@code /Groups} of RFC 7644 §3: create, read, list, replace, patch, delete. */
+@RestController
+@RequestMapping("/scim/v2/{endpoint:Users|Groups}")
+public class ResourceController {
+
+    private final ResourceService service;
+    private final ResourceRenderer renderer;
+    private final BaseUrls baseUrls;
+    private final IngressProperties properties;
+
+    public ResourceController(ResourceService service, ResourceRenderer renderer,
+            BaseUrls baseUrls, IngressProperties properties) {
+        this.service = service;
+        this.renderer = renderer;
+        this.baseUrls = baseUrls;
+        this.properties = properties;
+    }
+
+    @PostMapping({"", "/"})
+    public ResponseEntity<byte[]> create(AuthenticatedTenant tenant,
+            @PathVariable String endpoint, @RequestBody(required = false) byte[] body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        ResourceType type = typeOf(endpoint);
+        var result = service.create(tenant.tenantId(), type, ScimJson.parse(body));
+        StoredResource created = result.resource().orElseThrow();
+        HttpHeaders headers = resourceHeaders(created);
+        headers.setLocation(URI.create(ResourceRenderer.location(baseUrls.current(), type,
+                created.id())));
+        return ScimJson.answer(HttpStatus.CREATED, headers,
+                render(created, Projection.of(attributes, excludedAttributes)));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<byte[]> get(AuthenticatedTenant tenant,
+            @PathVariable String endpoint, @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        StoredResource resource = service.get(tenant.tenantId(), typeOf(endpoint), id);
+        return ScimJson.answer(HttpStatus.OK, resourceHeaders(resource),
+                render(resource, Projection.of(attributes, excludedAttributes)));
+    }
+
+    @GetMapping({"", "/"})
+    public ResponseEntity<byte[]> list(AuthenticatedTenant tenant,
+            @PathVariable String endpoint,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String count,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        ResourceType type = typeOf(endpoint);
+        int start = Math.max(1, integer("startIndex", startIndex, 1));
+        int size = Math.min(properties.maxResults(),
+                Math.max(0, integer("count", count, properties.defaultCount())));
+        ResourcePage page = service.list(tenant.tenantId(), type, filter, start - 1, size);
+        Projection projection = Projection.of(attributes, excludedAttributes);
+        ArrayNode resources = JsonNodeFactory.instance.arrayNode();
+        page.resources().forEach(resource -> resources.add(render(resource, projection)));
+        ObjectNode list = JsonNodeFactory.instance.objectNode();
+        list.putArray("schemas").add(ScimSchemas.LIST_RESPONSE);
+        list.put("totalResults", page.totalResults());
+        list.put("startIndex", start);
+        list.put("itemsPerPage", page.resources().size());
+        list.set("Resources", resources);
+        return ScimJson.answer(HttpStatus.OK, list);
+    }
+
+    @PutMapping("/{id}")
+    public ResponseEntity<byte[]> replace(AuthenticatedTenant tenant,
+            @PathVariable String endpoint, @PathVariable String id,
+            @RequestBody(required = false) byte[] body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        ResourceType type = typeOf(endpoint);
+        var result = service.replace(tenant.tenantId(), type, id, ScimJson.parse(body));
+        return answerWithResource(result, type, id, Projection.of(attributes, excludedAttributes));
+    }
+
+    /**
+     * A user PATCH is answered 200 with the resource; a group PATCH 204, so that thousands of
+     * members are never sent back, unless the request names {@code attributes}.
+     */
+    @PatchMapping("/{id}")
+    public ResponseEntity<byte[]> patch(AuthenticatedTenant tenant,
+            @PathVariable String endpoint, @PathVariable String id,
+            @RequestBody(required = false) byte[] body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        ResourceType type = typeOf(endpoint);
+        var result = service.patch(tenant.tenantId(), type, id, ScimJson.parse(body));
+        if (type == ResourceType.GROUP && (attributes == null || attributes.isBlank())) {
+            return ResponseEntity.noContent().build();
+        }
+        return answerWithResource(result, type, id, Projection.of(attributes, excludedAttributes));
+    }
+
+    @DeleteMapping("/{id}")
+    public ResponseEntity<byte[]> delete(AuthenticatedTenant tenant,
+            @PathVariable String endpoint, @PathVariable String id) {
+        service.delete(tenant.tenantId(), typeOf(endpoint), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private ResponseEntity<byte[]> answerWithResource(ResourceService.WriteResult result,
+            ResourceType type, String id, Projection projection) {
+        StoredResource resource = result.resource().orElseThrow(() ->
+                ScimException.notFound(type.scimName() + " " + id + " not found"));
+        return ScimJson.answer(HttpStatus.OK, resourceHeaders(resource), render(resource, projection));
+    }
+
+    private ObjectNode render(StoredResource resource, Projection projection) {
+        boolean withMembers = !projection.excludes("members");
+        ObjectNode rendered = renderer.render(resource, baseUrls.current(), withMembers);
+        return projection.apply(resource.type(), rendered);
+    }
+
+    private static HttpHeaders resourceHeaders(StoredResource resource) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(ResourceRenderer.version(resource));
+        return headers;
+    }
+
+    private static ResourceType typeOf(String endpoint) {
+        return endpoint.equals("Users") ? ResourceType.USER : ResourceType.GROUP;
+    }
+
+    private static int integer(String parameter, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ScimException.invalidValue("query parameter '" + parameter
+                    + "' must be an integer, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.scimsync.ingress.scim;
+
+import io.scimsync.schemas.ResourceType;
+import io.scimsync.store.resource.Membership;
+import io.scimsync.store.resource.MembershipStore;
+import io.scimsync.store.resource.ResourceStore;
+import io.scimsync.store.resource.StoredResource;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns stored resources into SCIM resources: {@code schemas}, {@code id}, the attributes, the
+ * user's read-only {@code groups} or the group's {@code members}, and {@code meta}.
+ */
+@Component
+public class ResourceRenderer {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ResourceStore resources;
+    private final MembershipStore memberships;
+
+    public ResourceRenderer(ResourceStore resources, MembershipStore memberships) {
+        this.resources = resources;
+        this.memberships = memberships;
+    }
+
+    /**
+     * Renders a resource.
+     *
+     * @param withMembers whether to load a group's members; false when the request excludes them
+     */
+    public ObjectNode render(StoredResource resource, String baseUrl, boolean withMembers) {
+        ObjectNode scim = NODES.objectNode();
+        JsonNode schemas = resource.attributes().get("schemas");
+        scim.set("schemas", schemas != null ? schemas : NODES.arrayNode().add(resource.type().schema()));
+        scim.put("id", resource.id());
+        resource.attributes().properties().stream()
+                .filter(field -> !field.getKey().equals("schemas"))
+                .forEach(field -> scim.set(field.getKey(), field.getValue()));
+        if (resource.type() == ResourceType.USER) {
+            scim.set("groups", groups(resource, baseUrl));
+        } else if (withMembers) {
+            scim.set("members", members(resource, baseUrl));
+        }
+        scim.set("meta", meta(resource, baseUrl));
+        return scim;
+    }
+
+    public static String location(String baseUrl, ResourceType type, String id) {
+        return baseUrl + type.endpoint() + "/" + id;
+    }
+
+    public static String version(StoredResource resource) {
+        return "W/\"" + resource.version() + "\"";
+    }
+
+    private ArrayNode groups(StoredResource user, String baseUrl) {
+        ArrayNode groups = NODES.arrayNode();
+        if (user.groupIds().isEmpty()) {
+            return groups;
+        }
+        Map<String, StoredResource> byId = resources
+                .findAll(user.tenantId(), ResourceType.GROUP, user.groupIds()).stream()
+                .collect(Collectors.toMap(StoredResource::id, Function.identity()));
+        for (String groupId : user.groupIds()) {
+            StoredResource group = byId.get(groupId);
+            if (group != null) {
+                groups.add(NODES.objectNode()
+                        .put("value", groupId)
+                        .put("$ref", location(baseUrl, ResourceType.GROUP, groupId))
+                        .put("display", group.attributes().path("displayName").asString())
+                        .put("type", "direct"));
+            }
+        }
+        return groups;
+    }
+
+    private ArrayNode members(StoredResource group, String baseUrl) {
+        ArrayNode members = NODES.arrayNode();
+        List<Membership> direct = memberships.members(group.tenantId(), group.id());
+        for (Membership member : direct) {
+            members.add(NODES.objectNode()
+                    .put("value", member.memberId())
+                    .put("$ref", location(baseUrl, member.memberType(), member.memberId()))
+                    .put("type", member.memberType().scimName()));
+        }
+        return members;
+    }
+
+    private static ObjectNode meta(StoredResource resource, String baseUrl) {
+        return NODES.objectNode()
+                .put("resourceType", resource.type().scimName())
+                .put("created", resource.created().toString())
+                .put("lastModified", resource.lastModified().toString())
+                .put("location", location(baseUrl, resource.type(), resource.id()))
+                .put("version", version(resource));
+    }
+}

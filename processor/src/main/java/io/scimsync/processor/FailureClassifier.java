@@ -1,0 +1,43 @@
+package io.scimsync.processor;
+
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import io.scimsync.store.resource.ConcurrentWriteException;
+import java.util.List;
+import org.apache.kafka.common.errors.RetriableException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * The one list that decides whether a failure to apply a change is transient (retry the batch
+ * with backoff, keep the order) or belongs to the change itself. The cause chain is walked, so a
+ * driver timeout wrapped in a Spring exception still counts as transient.
+ */
+final class FailureClassifier {
+
+    private static final List<Class<? extends Throwable>> TRANSIENT = List.of(
+            MongoTimeoutException.class,
+            MongoSocketException.class,
+            MongoNotPrimaryException.class,
+            DataAccessResourceFailureException.class,
+            TransientDataAccessException.class,
+            RetriableException.class,
+            ConcurrentWriteException.class);
+
+    private FailureClassifier() {
+    }
+
+    static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Throwable current = cause;
+            if (TRANSIENT.stream().anyMatch(type -> type.isInstance(current))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,152 @@
+package io.scimsync.processor;
+
+import io.scimsync.schemas.ResourceType;
+import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.patch.MemberPatch;
+import io.scimsync.schemas.patch.PatchOperation;
+import io.scimsync.store.resource.MembershipStore;
+import io.scimsync.store.resource.Membership;
+import io.scimsync.store.resource.StoredResource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Group membership changes, kept apart from the group document so that a PATCH adding members
+ * to a group of 100,000 never loads them all. Adding a member that is one already, or removing
+ * one that is not, changes nothing and succeeds, as Entra expects.
+ */
+@Component
+class GroupMembers {
+
+    private final MembershipStore memberships;
+
+    GroupMembers(MembershipStore memberships) {
+        this.memberships = memberships;
+    }
+
+    /** The member changes and the other operations of one PATCH, checked and ready to write. */
+    record Plan(List<PatchOperation> otherOperations, Map<String, ResourceType> toAdd,
+            Set<String> toRemove) {
+
+        boolean isEmpty() {
+            return toAdd.isEmpty() && toRemove.isEmpty();
+        }
+    }
+
+    /** Removes {@code members} from a group's attributes and returns the member ids. */
+    List<String> takeMembers(ResourceType type, ObjectNode attributes) {
+        JsonNode members = attributes.remove("members");
+        List<String> ids = new ArrayList<>();
+        if (type == ResourceType.GROUP && members != null) {
+            members.values().forEach(member -> ids.add(member.path("value").asString()));
+        }
+        return ids;
+    }
+
+    /**
+     * The users and groups behind {@code memberIds}.
+     *
+     * @throws ScimException {@code invalidValue} naming the first id that is no resource of the tenant
+     */
+    Map<String, ResourceType> resolve(String tenantId, List<String> memberIds) {
+        Set<String> distinct = new LinkedHashSet<>(memberIds);
+        Map<String, ResourceType> found = memberships.resolveMembers(tenantId, distinct);
+        for (String id : distinct) {
+            if (!found.containsKey(id)) {
+                throw ScimException.invalidValue("member '" + id + "' is not a User or Group of"
+                        + " this tenant; create it first, then add it as a member");
+            }
+        }
+        return found;
+    }
+
+    void add(StoredResource group, Map<String, ResourceType> members) {
+        rejectSelf(group, members.keySet());
+        memberships.add(group.tenantId(), group.id(), members);
+    }
+
+    void replaceAll(StoredResource group, List<String> memberIds) {
+        Map<String, ResourceType> wanted = resolve(group.tenantId(), memberIds);
+        rejectSelf(group, wanted.keySet());
+        Set<String> stale = new LinkedHashSet<>(currentMemberIds(group));
+        stale.removeAll(wanted.keySet());
+        memberships.add(group.tenantId(), group.id(), wanted);
+        memberships.remove(group.tenantId(), group.id(), stale);
+    }
+
+    Plan plan(StoredResource resource, List<PatchOperation> operations) {
+        if (resource.type() != ResourceType.GROUP) {
+            return new Plan(operations, Map.of(), Set.of());
+        }
+        MemberPatch.Split split = MemberPatch.split(operations);
+        Map<String, ResourceType> toAdd = new LinkedHashMap<>();
+        Set<String> toRemove = new LinkedHashSet<>();
+        for (MemberPatch.MemberOp op : split.memberOps()) {
+            applyToPlan(resource, op, toAdd, toRemove);
+        }
+        rejectSelf(resource, toAdd.keySet());
+        return new Plan(split.others(), toAdd, toRemove);
+    }
+
+    void execute(StoredResource group, Plan plan) {
+        memberships.add(group.tenantId(), group.id(), plan.toAdd());
+        memberships.remove(group.tenantId(), group.id(), plan.toRemove());
+    }
+
+    /** Removes a resource that is being deleted from its groups, and a group's members from it. */
+    void removeAllOf(StoredResource resource) {
+        memberships.removeMember(resource.tenantId(), resource.id(), resource.groupIds());
+        if (resource.type() == ResourceType.GROUP) {
+            memberships.removeGroup(resource.tenantId(), resource.id());
+        }
+    }
+
+    private void applyToPlan(StoredResource group, MemberPatch.MemberOp op,
+            Map<String, ResourceType> toAdd, Set<String> toRemove) {
+        switch (op.kind()) {
+            case ADD -> {
+                Map<String, ResourceType> added = resolve(group.tenantId(), op.memberIds());
+                toAdd.putAll(added);
+                toRemove.removeAll(added.keySet());
+            }
+            case REMOVE -> removeFromPlan(op.memberIds(), toAdd, toRemove);
+            case REMOVE_ALL -> removeFromPlan(allMemberIds(group, toAdd), toAdd, toRemove);
+            case REPLACE -> {
+                removeFromPlan(allMemberIds(group, toAdd), toAdd, toRemove);
+                Map<String, ResourceType> added = resolve(group.tenantId(), op.memberIds());
+                toAdd.putAll(added);
+                toRemove.removeAll(added.keySet());
+            }
+        }
+    }
+
+    private static void removeFromPlan(
+            List<String> ids, Map<String, ResourceType> toAdd, Set<String> toRemove) {
+        ids.forEach(toAdd::remove);
+        toRemove.addAll(ids);
+    }
+
+    private List<String> allMemberIds(StoredResource group, Map<String, ResourceType> planned) {
+        Set<String> all = new LinkedHashSet<>(currentMemberIds(group));
+        all.addAll(planned.keySet());
+        return List.copyOf(all);
+    }
+
+    private List<String> currentMemberIds(StoredResource group) {
+        return memberships.members(group.tenantId(), group.id()).stream()
+                .map(Membership::memberId).toList();
+    }
+
+    private static void rejectSelf(StoredResource group, Set<String> memberIds) {
+        if (memberIds.contains(group.id())) {
+            throw ScimException.invalidValue("group " + group.id() + " cannot be a member of itself");
+        }
+    }
+}

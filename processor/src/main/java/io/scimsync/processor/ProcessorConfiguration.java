@@ -1,0 +1,101 @@
+package io.scimsync.processor;
+
+import io.scimsync.schemas.model.SchemaRegistry;
+import io.scimsync.schemas.patch.PatchEngine;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The processor's beans: the changes listener, its Kafka clients and the topics it owns. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafka
+@EnableConfigurationProperties({ProcessorProperties.class, TopicProperties.class})
+@ComponentScan(excludeFilters = @ComponentScan.Filter(
+        type = FilterType.ASSIGNABLE_TYPE, classes = ProcessorApplication.class))
+public class ProcessorConfiguration {
+
+    static final String LISTENER_ID = "scimsync-processor";
+
+    @Bean
+    NewTopic changesTopic(TopicProperties topics) {
+        return TopicBuilder.name(topics.changes())
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic outcomesTopic(TopicProperties topics) {
+        return TopicBuilder.name(topics.outcomes())
+                .partitions(topics.outcomePartitions())
+                .replicas(topics.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "3600000")
+                .build();
+    }
+
+    @Bean
+    PatchEngine patchEngine(SchemaRegistry registry) {
+        return new PatchEngine(registry);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> changeListenerContainerFactory(
+            KafkaProperties kafka, ProcessorProperties properties) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxBatch());
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
+                config, new StringDeserializer(), new ByteArrayDeserializer()));
+        factory.setBatchListener(true);
+        factory.setConcurrency(properties.concurrency());
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        factory.setCommonErrorHandler(retryForever());
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> outcomeTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /**
+     * Retries a batch that failed for a transient reason (store or broker unreachable) with a
+     * growing delay, without end: skipping it would lose acknowledged changes. Failures of one
+     * change are handled per record by the listener and never reach this handler.
+     */
+    private static DefaultErrorHandler retryForever() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return new DefaultErrorHandler(backOff);
+    }
+}
