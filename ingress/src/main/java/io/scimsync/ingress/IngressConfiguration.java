@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +26,10 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 /** The ingress's beans: SCIM and admin controllers, and the Kafka clients of the write path. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({IngressProperties.class, IngressTopicProperties.class})
-@ComponentScan(excludeFilters = @ComponentScan.Filter(
-        type = FilterType.ASSIGNABLE_TYPE, classes = IngressApplication.class))
+@ComponentScan(excludeFilters = {
+    @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = IngressApplication.class),
+    @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)
+})
 public class IngressConfiguration {
 
     @Bean

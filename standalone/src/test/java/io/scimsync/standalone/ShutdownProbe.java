@@ -20,7 +20,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
- * Test source added next to {@link StandaloneApplication}: a Kafka listener like the processor's,
+ * Test source added to the application under test: a Kafka listener like the processor's,
  * and a destroy callback that records whether the listener containers had stopped and whether
  * the broker and the store still served requests when the context destroyed its beans.
  */

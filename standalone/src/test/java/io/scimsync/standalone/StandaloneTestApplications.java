@@ -11,14 +11,17 @@ import org.bson.Document;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starts standalone applications for tests: free ports, the given data directory, a probe. */
+/**
+ * Starts {@link InfrastructureOnlyApplication} with a {@link ShutdownProbe} for tests, on free
+ * ports and the given data directory.
+ */
 final class StandaloneTestApplications {
 
     private StandaloneTestApplications() {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, String... extraArguments) {
-        return new SpringApplicationBuilder(StandaloneApplication.class, ShutdownProbe.class)
+        return new SpringApplicationBuilder(InfrastructureOnlyApplication.class, ShutdownProbe.class)
                 .run(arguments(dataDir, extraArguments));
     }
 

@@ -62,7 +62,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Kafka broker already running on " + bootstrapServers());
         }
         createDirectories(logDir);
-        int clientPort = LoopbackPorts.resolve(configuredPort);
+        // A restart keeps the port of the first start, so that clients reconnect to it.
+        int clientPort = port != 0 ? port : LoopbackPorts.resolve(configuredPort);
         Properties properties = BrokerProperties.of(logDir, clientPort, LoopbackPorts.findFree());
         formatIfNew(properties);
         startServer(properties);

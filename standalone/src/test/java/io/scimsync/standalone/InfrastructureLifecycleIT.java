@@ -21,15 +21,16 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Start, stop and restart of whole standalone applications in one JVM. */
+/** Start, stop and restart of infrastructure-only applications in one JVM. */
 @ExtendWith(OutputCaptureExtension.class)
-class StandaloneLifecycleIT {
+class InfrastructureLifecycleIT {
 
     @TempDir
     Path dataDir;
@@ -115,7 +116,8 @@ class StandaloneLifecycleIT {
                     "--scimsync.standalone.kafka-port=" + kafkaPort,
                     "--scimsync.standalone.mongo-port=" + mongoPortTaken.getLocalPort());
 
-            assertThatThrownBy(() -> StandaloneApplication.main(arguments))
+            assertThatThrownBy(() -> new SpringApplicationBuilder(
+                    InfrastructureOnlyApplication.class).run(arguments))
                     .hasMessageContaining(String.valueOf(mongoPortTaken.getLocalPort()));
         }
 

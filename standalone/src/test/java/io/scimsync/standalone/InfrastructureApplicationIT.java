@@ -27,8 +27,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One standalone application, started once for the class, seen through its Spring clients. */
-class StandaloneApplicationIT {
+/** One infrastructure-only application, started once for the class, seen through its clients. */
+class InfrastructureApplicationIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
