@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies one change to the directory store, exactly once in effect: a change whose position is
- * not after the resource's applied position is a redelivery and is answered without writing.
+ * not after the resource's applied position is a redelivery, so it gets an outcome without a second write.
  * A change that is wrong in itself (unknown resource, taken user name, invalid PATCH) is rejected
  * with the SCIM error the client gets; nothing is written for it.
  */

@@ -30,7 +30,7 @@ class OutcomePublisher {
         this.outcomeTemplate = outcomeTemplate;
     }
 
-    /** An outcome and the change record it answers. */
+    /** An outcome and the change record it belongs to. */
     record Reply(ConsumerRecord<String, byte[]> change, ChangeOutcome outcome) {
     }
 

@@ -2,6 +2,7 @@ package io.scimsync.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -77,12 +78,13 @@ class StandaloneJarIT {
 
     @Test
     @Order(2)
-    void jarHealthIsUp() throws Exception {
-        HttpResponse<String> response = get(baseUrl.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                + "/actuator/health");
+    void jarHealthBecomesUp() throws Exception {
+        String healthUrl = baseUrl.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS) + "/actuator/health";
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.body()).contains("\"broker\":{\"status\":\"UP\"")
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(healthUrl).statusCode() == 200);
+
+        assertThat(get(healthUrl).body()).contains("\"broker\":{\"status\":\"UP\"")
                 .contains("\"store\":{\"status\":\"UP\"");
     }
 
@@ -95,13 +97,15 @@ class StandaloneJarIT {
         boolean exited = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exited).as("exited after SIGTERM").isTrue();
+        int consumersStopped = lastLineIndex("Consumer stopped");
+        int storeStopping = lineIndex("Stopping embedded MongoDB store");
         int storeStopped = lineIndex("Embedded MongoDB store stopped");
         int brokerStopped = lineIndex("Embedded Kafka broker stopped");
-        assertThat(storeStopped).as("store stopped").isPositive();
-        assertThat(brokerStopped).as("broker stopped").isGreaterThan(storeStopped);
-        assertThat(lineIndex("Stopping embedded MongoDB store"))
-                .as("store stops after the listener containers")
-                .isGreaterThan(lastLineIndex("Consumer stopped"));
+        assertThat(consumersStopped).as("consumers stopped%n%s", tail()).isPositive();
+        assertThat(storeStopping).as("store stops after consumers%n%s", tail())
+                .isGreaterThan(consumersStopped);
+        assertThat(brokerStopped).as("broker stops after store%n%s", tail())
+                .isGreaterThan(storeStopped);
     }
 
     private static void collectOutput() {
@@ -139,6 +143,10 @@ class StandaloneJarIT {
             }
         }
         return -1;
+    }
+
+    private static String tail() {
+        return String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size()));
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -1,8 +1,8 @@
 package io.scimsync.standalone;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -25,15 +25,21 @@ final class StandaloneTestApplications {
                 .run(arguments(dataDir, extraArguments));
     }
 
+    /** Returns the test defaults as command-line arguments, overridden by {@code extraArguments}. */
     static String[] arguments(Path dataDir, String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--scimsync.data-dir=" + dataDir,
-                "--server.port=0",
-                "--scimsync.standalone.kafka-port=0",
-                "--scimsync.standalone.mongo-port=0",
-                "--spring.kafka.consumer.auto-offset-reset=earliest"));
-        arguments.addAll(List.of(extraArguments));
-        return arguments.toArray(String[]::new);
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("scimsync.data-dir", dataDir.toString());
+        arguments.put("server.port", "0");
+        arguments.put("scimsync.standalone.kafka-port", "0");
+        arguments.put("scimsync.standalone.mongo-port", "0");
+        arguments.put("spring.kafka.consumer.auto-offset-reset", "earliest");
+        for (String extra : extraArguments) {
+            String[] nameAndValue = extra.substring(2).split("=", 2);
+            arguments.put(nameAndValue[0], nameAndValue[1]);
+        }
+        return arguments.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
     }
 
     /** Opens a store file (a copy, or the file of a stopped application) and counts users. */

@@ -6,8 +6,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * UP once this replica reads the outcomes topic, which is when a write can be answered with its
- * outcome instead of timing out.
+ * UP once this replica reads the outcomes topic, which is when a write can get its outcome
+ * instead of timing out.
  */
 @Component("ingress")
 class IngressHealthIndicator implements HealthIndicator {

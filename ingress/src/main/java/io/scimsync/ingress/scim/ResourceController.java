@@ -106,7 +106,7 @@ public class ResourceController {
     }
 
     /**
-     * A user PATCH is answered 200 with the resource; a group PATCH 204, so that thousands of
+     * A user PATCH returns 200 with the resource, a group PATCH 204, so that thousands of
      * members are never sent back, unless the request names {@code attributes}.
      */
     @PatchMapping("/{id}")

@@ -27,8 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The SCIM operations on users and groups of one tenant. Reads go to the store; writes are
- * checked as far as they can be without the stored state, published as changes, and answered
- * from the processor's outcome.
+ * checked as far as they can be without the stored state, published as changes, and
+ * completed from the processor's outcome.
  */
 @Service
 public class ResourceService {

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The one place that turns failures of SCIM requests into SCIM error answers (RFC 7644 §3.12):
+ * The one place that turns failures of SCIM requests into SCIM error responses (RFC 7644 §3.12):
  * our own {@link ScimException}s, Spring MVC's errors (unknown path, method not allowed, body too
  * large), and anything unexpected, which is a 500 with a generic detail and a reference that
  * finds the stack trace in the log.
@@ -69,7 +69,7 @@ public class ScimExceptionHandler {
                 "internal error; quote reference " + reference + " when reporting it"));
     }
 
-    /** The SCIM error body of {@code error}, with {@code Retry-After} on a 503. */
+    /** Builds the SCIM error response for {@code error}, with {@code Retry-After} on a 503. */
     public ResponseEntity<byte[]> answer(ScimError error) {
         HttpHeaders headers = new HttpHeaders();
         if (error.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {

@@ -45,11 +45,16 @@ public record StandaloneSettings(Path dataDir, int kafkaPort, int mongoPort, Str
     }
 
     private static int port(Environment environment, String name, int defaultPort) {
-        int port = environment.getProperty(name, Integer.class, defaultPort);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("Invalid " + name + " '" + port
-                    + "': use a TCP port from 1 to 65535, or 0 for any free port");
+        String value = environment.getProperty(name, String.valueOf(defaultPort)).strip();
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the property name.
         }
-        return port;
+        throw new IllegalArgumentException("Invalid " + name + " '" + value
+                + "': use a TCP port from 1 to 65535, or 0 for any free port");
     }
 }

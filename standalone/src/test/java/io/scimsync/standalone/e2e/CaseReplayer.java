@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  *
  * <p>Each step is sent with {@code Authorization: Bearer <token>} (the tenant token unless
- * {@code token} says otherwise), {@code Accept: application/scim+json} unless the step names an
+ * {@code token} names another), {@code Accept: application/scim+json} unless the step names an
  * {@code Accept} header, and {@code Content-Type: application/scim+json; charset=utf-8} when it
  * has a body. A header given as null is left out; no {@code User-Agent} is sent unless a step
  * sets one. A JSON body and the path, headers and token may use the placeholders of

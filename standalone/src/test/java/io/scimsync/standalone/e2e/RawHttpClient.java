@@ -102,20 +102,20 @@ final class RawHttpClient {
     private byte[] requestHead(String method, String target, Map<String, String> headers,
             byte[] body) {
         requireNoWhitespaceOrControl("request target", target);
-        Map<String, String> all = new LinkedHashMap<>();
-        putUnlessSet(all, headers, "Host", hostHeader());
-        putUnlessSet(all, headers, "Accept-Encoding", "identity");
-        all.putAll(headers);
+        Map<String, String> sent = new LinkedHashMap<>();
+        putUnlessSet(sent, headers, "Host", hostHeader());
+        putUnlessSet(sent, headers, "Accept-Encoding", "identity");
+        sent.putAll(headers);
         if (body != null) {
-            putUnlessSet(all, headers, "Content-Length", Integer.toString(body.length));
+            putUnlessSet(sent, headers, "Content-Length", Integer.toString(body.length));
         } else if (METHODS_WITH_EMPTY_BODY_LENGTH.contains(method.toUpperCase(Locale.ROOT))) {
-            putUnlessSet(all, headers, "Content-Length", "0");
+            putUnlessSet(sent, headers, "Content-Length", "0");
         }
-        putUnlessSet(all, headers, "Connection", "close");
+        putUnlessSet(sent, headers, "Connection", "close");
 
         StringBuilder head = new StringBuilder();
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        all.forEach((name, value) -> {
+        sent.forEach((name, value) -> {
             requireNoWhitespaceOrControl("header name", name);
             if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException(
@@ -132,16 +132,16 @@ final class RawHttpClient {
         return baseUrl.getPort() >= 0 ? host + ":" + baseUrl.getPort() : host;
     }
 
-    private static void putUnlessSet(Map<String, String> all, Map<String, String> given,
+    private static void putUnlessSet(Map<String, String> sent, Map<String, String> given,
             String name, String value) {
         if (given.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
-            all.put(name, value);
+            sent.put(name, value);
         }
     }
 
-    private static void requireNoWhitespaceOrControl(String what, String text) {
+    private static void requireNoWhitespaceOrControl(String part, String text) {
         if (text.isEmpty() || text.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
-            throw new IllegalArgumentException(what + " '" + text
+            throw new IllegalArgumentException(part + " '" + text
                     + "' is empty or contains a space or control character");
         }
     }

@@ -70,6 +70,8 @@ final class ResponseChecker {
     }
 
     /**
+     * Returns every problem of {@code response} against {@code expect}, empty when all checks pass.
+     *
      * @throws CaseVariables.UnknownVariableException when an expected value names an unknown
      *     variable
      */
@@ -168,8 +170,8 @@ final class ResponseChecker {
         expect.headerPrefixes().forEach((name, prefix) -> {
             String value = response.raw().header(name);
             if (!(value == null ? "" : value).startsWith(prefix)) {
-                String shown = value == null ? "(absent)" : "\"" + value + "\"";
-                problems.add("header " + name + " = " + shown + ", expected \"" + prefix + "\"");
+                String actual = value == null ? "(absent)" : "\"" + value + "\"";
+                problems.add("header " + name + " = " + actual + ", expected \"" + prefix + "\"");
             }
         });
     }

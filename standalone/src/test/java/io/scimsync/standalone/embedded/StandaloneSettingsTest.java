@@ -72,4 +72,15 @@ class StandaloneSettingsTest {
                 .hasMessageContaining("scimsync.standalone.mongo-port")
                 .hasMessageContaining("70000");
     }
+
+    @Test
+    void nonNumericPortIsRejected() {
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("scimsync.standalone.kafka-port", "kafka");
+
+        assertThatThrownBy(() -> StandaloneSettings.from(environment))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scimsync.standalone.kafka-port")
+                .hasMessageContaining("'kafka'");
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker stopped under a running application: writes are answered 503 with
+ * The broker stopped under a running application: writes get 503 with
  * {@code Retry-After} and a SCIM error body, never a 2xx, and once the broker is back every write
  * acknowledged before the outage is still there and new writes succeed.
  */
@@ -41,7 +41,7 @@ class BrokerOutageIT {
     }
 
     @Test
-    void writesDuringOutageAre503AndNothingAcknowledgedIsLost() {
+    void brokerOutageKeepsAcknowledgedWrites() {
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Response created = scim.post("/Users", ScimRequests.user(userName("before")));

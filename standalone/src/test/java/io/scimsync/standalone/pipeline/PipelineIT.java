@@ -63,7 +63,7 @@ class PipelineIT {
     }
 
     @Test
-    void concurrentPatchesApplyInRequestOrderPerUser() throws Exception {
+    void concurrentPatchesKeepOrderPerUser() throws Exception {
         List<String> ids = IntStream.range(0, 5).mapToObj(i -> createUser("order")).toList();
         ExecutorService pool = Executors.newFixedThreadPool(ids.size());
         try {
@@ -85,7 +85,7 @@ class PipelineIT {
     }
 
     @Test
-    void concurrentMemberAddsToOneGroupAreAllKept() throws Exception {
+    void concurrentMemberAddsAllKept() throws Exception {
         String groupId = created(scim.post("/Groups", ScimRequests.group("Concurrent " + uid())));
         List<String> members = IntStream.range(0, 40).mapToObj(i -> createUser("member")).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -106,7 +106,7 @@ class PipelineIT {
     }
 
     @Test
-    void repeatedCreateIsConflictAndUserStaysFindable() {
+    void repeatedCreateIsUniquenessConflict() {
         String userName = "retry." + uid() + "@example.com";
         String id = created(scim.post("/Users", ScimRequests.user(userName)));
 
@@ -121,7 +121,7 @@ class PipelineIT {
     }
 
     @Test
-    void anotherTenantSeesNothingAndChangesNothing() {
+    void otherTenantGetsNotFound() {
         String userName = "isolated." + uid() + "@example.com";
         String id = created(scim.post("/Users", ScimRequests.user(userName)));
 
@@ -140,7 +140,7 @@ class PipelineIT {
     }
 
     @Test
-    void otherTenantMayUseTheSameUserName() {
+    void otherTenantMayReuseUserName() {
         String userName = "shared." + uid() + "@example.com";
         created(scim.post("/Users", ScimRequests.user(userName)));
 
@@ -148,7 +148,7 @@ class PipelineIT {
     }
 
     @Test
-    void redeliveredChangesAreNotAppliedAgain() throws Exception {
+    void redeliveredChangesApplyOnce() throws Exception {
         String id = createUser("redelivery");
         patchTitles(id, 5);
         String groupId = created(scim.post("/Groups", ScimRequests.group("Redelivery " + uid())));

@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * Two ingress replicas on one broker and one store: the standalone application's own ingress and
- * a second, separate ingress application. A write answered by one replica is visible at once
+ * a second, separate ingress application. A write acknowledged by one replica is visible at once
  * through the other.
  */
 class ReadYourWritesIT {
@@ -63,7 +63,7 @@ class ReadYourWritesIT {
     }
 
     @Test
-    void createOnOneReplicaIsReadableOnTheOther() {
+    void createVisibleOnOtherReplica() {
         for (int i = 0; i < 20; i++) {
             ScimClient writer = i % 2 == 0 ? first : second;
             ScimClient reader = i % 2 == 0 ? second : first;
@@ -80,7 +80,7 @@ class ReadYourWritesIT {
     }
 
     @Test
-    void patchOnOneReplicaIsReadableOnTheOther() {
+    void patchVisibleOnOtherReplica() {
         Response created = first.post("/Users",
                 ScimRequests.user("ryw.patch." + UUID.randomUUID() + "@example.com"));
         String id = created.json().path("id").asString();
