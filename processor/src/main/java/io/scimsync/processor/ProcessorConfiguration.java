@@ -70,6 +70,10 @@ public class ProcessorConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxBatch());
+        if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
+            // Spring Kafka appends the index of each consumer thread to this id.
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+        }
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
                 config, new StringDeserializer(), new ByteArrayDeserializer()));

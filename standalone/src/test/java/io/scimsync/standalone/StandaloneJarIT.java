@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the packaged jar as its own process, with the whole pipeline, and stops it with SIGTERM.
@@ -48,6 +50,7 @@ class StandaloneJarIT {
     static Process process;
     static final List<String> output = new CopyOnWriteArrayList<>();
     static final CompletableFuture<String> baseUrl = new CompletableFuture<>();
+    static final CompletableFuture<Void> outputEnded = new CompletableFuture<>();
 
     @BeforeAll
     static void startJar() throws IOException {
@@ -84,8 +87,10 @@ class StandaloneJarIT {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .until(() -> get(healthUrl).statusCode() == 200);
 
-        assertThat(get(healthUrl).body()).contains("\"broker\":{\"status\":\"UP\"")
-                .contains("\"store\":{\"status\":\"UP\"");
+        JsonNode components = JsonMapper.builder().build()
+                .readTree(get(healthUrl).body()).path("components");
+        assertThat(components.path("broker").path("status").asString()).isEqualTo("UP");
+        assertThat(components.path("store").path("status").asString()).isEqualTo("UP");
     }
 
     @Test
@@ -95,6 +100,7 @@ class StandaloneJarIT {
 
         process.destroy();
         boolean exited = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        outputEnded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exited).as("exited after SIGTERM").isTrue();
         int consumersStopped = lastLineIndex("Consumer stopped");
@@ -114,9 +120,11 @@ class StandaloneJarIT {
             reader.lines().forEach(StandaloneJarIT::record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            baseUrl.completeExceptionally(new IllegalStateException(
+                    "Process ended before it was ready:\n" + String.join("\n", output)));
+            outputEnded.complete(null);
         }
-        baseUrl.completeExceptionally(new IllegalStateException(
-                "Process ended before it was ready:\n" + String.join("\n", output)));
     }
 
     private static void record(String line) {

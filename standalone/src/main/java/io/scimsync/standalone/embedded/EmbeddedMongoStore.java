@@ -146,10 +146,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         try {
             candidate.bind(LoopbackPorts.HOST, bindPort);
             return candidate;
-        } catch (RuntimeException e) {
-            // MongoServer.bind shuts the server and its backend down before it rethrows.
+        } catch (Exception e) {
+            // Netty rethrows a BindException undeclared, past MongoServer's own cleanup, which
+            // only catches runtime exceptions. Shutting down closes the backend and its file.
+            candidate.shutdownNow();
             throw new IllegalStateException("Cannot bind the embedded MongoDB store to "
-                    + LoopbackPorts.HOST + ":" + bindPort + ": " + e.getMessage(), e);
+                    + LoopbackPorts.HOST + ":" + bindPort + ": " + e, e);
         }
     }
 

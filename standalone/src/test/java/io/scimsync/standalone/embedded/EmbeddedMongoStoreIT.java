@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,6 +134,22 @@ class EmbeddedMongoStoreIT {
 
             assertThat(userNamesIn(beforeCommit)).containsExactly("alice");
             assertThat(userNamesIn(afterCommit)).containsExactly("alice", "bob");
+        }
+    }
+
+    @Test
+    void bindFailureNamesPortAndReleasesFile() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            EmbeddedMongoStore store =
+                    new EmbeddedMongoStore(storeFile(), taken.getLocalPort(), DATABASE);
+
+            assertThatThrownBy(store::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
+            assertThat(store.isRunning()).isFalse();
+        }
+
+        try (EmbeddedMongoStore retry = startedStore(storeFile())) {
+            assertThat(retry.isRunning()).isTrue();
         }
     }
 
