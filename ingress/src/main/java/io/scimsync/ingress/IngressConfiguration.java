@@ -10,7 +10,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.scimsync.ingress.scim.RequestGuardFilter;
+import io.scimsync.ingress.scim.ScimErrorReportValve;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +38,25 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
     @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)
 })
 public class IngressConfiguration {
+
+    /** Runs before authentication, so that malformed requests never reach a handler. */
+    @Bean
+    FilterRegistrationBean<RequestGuardFilter> requestGuardFilter(IngressProperties properties) {
+        var registration = new FilterRegistrationBean<>(new RequestGuardFilter(properties));
+        registration.addUrlPatterns("/scim/v2/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /** Replaces Tomcat's HTML error page with SCIM error bodies. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> scimErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ScimErrorReportValve.class.getName());
+            }
+        });
+    }
 
     @Bean
     ResourceValidator resourceValidator(SchemaRegistry registry) {

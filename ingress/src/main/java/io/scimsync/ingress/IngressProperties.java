@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter the delay suggested in the {@code Retry-After} header of a 503
  * @param maxResults the largest page a list request returns, advertised in ServiceProviderConfig
  * @param defaultCount the page size when a list request gives no {@code count}
+ * @param maxRequestBytes the largest request body accepted; larger ones are rejected with 413
+ *     before they are read, and a change must fit into one Kafka record (1 MiB by default)
  * @param instanceId names this replica's consumer group on the outcomes topic; unique per replica
  * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
  *     derive it from each request (honouring {@code X-Forwarded-*} headers)
@@ -26,6 +28,7 @@ public record IngressProperties(
         @DefaultValue("30s") Duration retryAfter,
         @DefaultValue("200") int maxResults,
         @DefaultValue("100") int defaultCount,
+        @DefaultValue("524288") int maxRequestBytes,
         String instanceId,
         String publicBaseUrl) {
 

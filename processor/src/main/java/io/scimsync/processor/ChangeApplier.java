@@ -85,10 +85,12 @@ public class ChangeApplier {
         StoredResource current = existing(change);
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
+        StoredResource replaced = current.withAttributes(attributes, clock.instant());
+        requireUniqueKeyFree(replaced);
         if (change.resourceType() == ResourceType.GROUP) {
             groupMembers.replaceAll(current, memberIds);
         }
-        update(current.withAttributes(attributes, clock.instant()), position);
+        update(replaced, position);
     }
 
     private void patch(ChangeEvent change, ChangePosition position) {
@@ -100,8 +102,10 @@ public class ChangeApplier {
         if (plan.isEmpty() && patched.equals(current.attributes())) {
             return;
         }
+        StoredResource result = current.withAttributes(patched, clock.instant());
+        requireUniqueKeyFree(result);
         groupMembers.execute(current, plan);
-        update(current.withAttributes(patched, clock.instant()), position);
+        update(result, position);
     }
 
     private void delete(ChangeEvent change, ChangePosition position) {
@@ -128,6 +132,23 @@ public class ChangeApplier {
         try {
             resources.update(resource, position);
         } catch (UniquenessViolationException e) {
+            throw uniqueness(resource);
+        }
+    }
+
+    /**
+     * Rejects a change to a taken unique key before any membership is written, since the
+     * memberships of a group are separate documents that the failing update would not undo.
+     * NOTE: a concurrent rename of another resource to the same key between this check and the
+     * update still fails the update, after the memberships were written.
+     */
+    private void requireUniqueKeyFree(StoredResource resource) {
+        String key = UniqueKeys.of(resource.type(), resource.attributes());
+        if (key == null) {
+            return;
+        }
+        Optional<String> holder = resources.findIdByUniqueKey(resource.tenantId(), resource.type(), key);
+        if (holder.isPresent() && !holder.get().equals(resource.id())) {
             throw uniqueness(resource);
         }
     }

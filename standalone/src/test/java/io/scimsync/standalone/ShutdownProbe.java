@@ -1,9 +1,11 @@
 package io.scimsync.standalone;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,16 +14,21 @@ import io.scimsync.standalone.embedded.EmbeddedMongoStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.Lifecycle;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 /**
  * Test source added to the application under test: a Kafka listener like the processor's,
- * and a destroy callback that records whether the listener containers had stopped and whether
+ * and a destroy callback that records whether the listener's consumer threads had ended and whether
  * the broker and the store still served requests when the context destroyed its beans.
  */
 public class ShutdownProbe implements DisposableBean {
@@ -29,30 +36,49 @@ public class ShutdownProbe implements DisposableBean {
     static final String TOPIC = "standalone.probe";
 
     /** What the probe saw when the context destroyed it. */
-    record AtDestroy(boolean listenersStopped, boolean brokerServed, boolean storeServed) {
+    record AtDestroy(boolean consumerThreadsEnded, boolean brokerServed, boolean storeServed) {
     }
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final KafkaListenerEndpointRegistry registry;
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedMongoStore store;
+    private final AtomicInteger consumersStopped = new AtomicInteger();
     private volatile AtDestroy atDestroy;
 
-    public ShutdownProbe(KafkaListenerEndpointRegistry registry, EmbeddedKafkaBroker broker,
-            EmbeddedMongoStore store) {
-        this.registry = registry;
+    public ShutdownProbe(EmbeddedKafkaBroker broker, EmbeddedMongoStore store) {
         this.broker = broker;
         this.store = store;
     }
 
     @Bean
     static NewTopic probeTopic() {
-        return new NewTopic(TOPIC, 1, (short) 1);
+        return new NewTopic(TOPIC, 2, (short) 1);
     }
 
-    @KafkaListener(id = "standalone-probe", topics = TOPIC, groupId = "standalone-probe")
-    public void onRecord(String value) {
-        received.add(value);
+    /** Two consumer threads with static membership and batch acknowledgement, like the processor. */
+    @Bean
+    static ConcurrentKafkaListenerContainerFactory<Object, Object> probeContainerFactory(
+            KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "standalone-probe");
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setConcurrency(2);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        return factory;
+    }
+
+    @KafkaListener(id = "standalone-probe", topics = TOPIC, groupId = "standalone-probe",
+            containerFactory = "probeContainerFactory")
+    public void onRecords(List<String> values) {
+        received.addAll(values);
+    }
+
+    /** Counts ended consumer threads; each publishes this event just before it exits. */
+    @EventListener
+    public void onConsumerStopped(ConsumerStoppedEvent event) {
+        consumersStopped.incrementAndGet();
     }
 
     BlockingQueue<String> received() {
@@ -65,8 +91,7 @@ public class ShutdownProbe implements DisposableBean {
 
     @Override
     public void destroy() {
-        boolean stopped = registry.getListenerContainers().stream().noneMatch(Lifecycle::isRunning);
-        atDestroy = new AtDestroy(stopped, brokerServes(), storeServes());
+        atDestroy = new AtDestroy(consumersStopped.get() >= 2, brokerServes(), storeServes());
     }
 
     private boolean brokerServes() {

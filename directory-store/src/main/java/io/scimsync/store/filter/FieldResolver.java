@@ -46,6 +46,28 @@ final class FieldResolver {
                 && (path.size() == 1 || path.size() == 2 && name(path, 1).equals("value"));
     }
 
+    /**
+     * Whether the path is {@code members[value eq "<id>"]}, which finds the groups of a member
+     * like {@code members.value eq "<id>"}.
+     */
+    boolean isMembersValueFilter(Path path, Filter filter) {
+        return type == ResourceType.GROUP && isCore(path) && path.size() == 1
+                && name(path, 0).equals("members") && filter instanceof EqualFilter equal
+                && equal.getAttributePath().size() == 1
+                && equal.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value");
+    }
+
+    /**
+     * Group members are stored apart from the group document, so only the lookup of the groups
+     * of one member is possible: {@code members.value eq} or {@code members[value eq]}.
+     */
+    void rejectMembersComparison(Path path) {
+        if (type == ResourceType.GROUP && isCore(path) && name(path, 0).equals("members")) {
+            throw ScimException.invalidFilter("members can only be filtered with"
+                    + " members.value eq \"<id>\" or members[value eq \"<id>\"]");
+        }
+    }
+
     boolean hasValueFilter(Path path) {
         return path.size() > 0 && path.getElement(0).getValueFilter() != null;
     }
@@ -56,6 +78,7 @@ final class FieldResolver {
      * @param equality whether the comparison is {@code eq}, which may use the unique key field
      */
     ResolvedField resolve(Path path, JsonNode value, boolean equality) {
+        rejectMembersComparison(path);
         ResolvedField special = resolveSpecial(path, value, equality);
         if (special != null) {
             return special;
@@ -89,7 +112,10 @@ final class FieldResolver {
         definition(array);
         if (filter instanceof AndFilter and) {
             Document all = new Document();
-            and.getCombinedFilters().forEach(part -> all.putAll(elementQuery(path, part)));
+            for (Filter part : and.getCombinedFilters()) {
+                all = all.isEmpty() ? elementQuery(path, part)
+                        : FilterQueryTranslator.merge(all, elementQuery(path, part));
+            }
             return all;
         }
         if (filter instanceof OrFilter or) {

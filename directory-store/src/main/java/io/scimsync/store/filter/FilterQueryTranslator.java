@@ -71,7 +71,8 @@ public class FilterQueryTranslator {
         }
     }
 
-    private static Document merge(Document first, Document second) {
+    /** Joins two conditions: one flat document when their fields differ, else {@code $and}. */
+    static Document merge(Document first, Document second) {
         boolean disjoint = second.keySet().stream()
                 .noneMatch(key -> key.startsWith("$") || first.containsKey(key));
         if (disjoint && first.keySet().stream().noneMatch(key -> key.startsWith("$"))) {
@@ -192,6 +193,10 @@ public class FilterQueryTranslator {
         @Override
         public Document visit(ComplexValueFilter filter, Void unused) {
             Path path = filter.getAttributePath();
+            if (fields.isMembersValueFilter(path, filter.getValueFilter())) {
+                return membersQuery((EqualFilter) filter.getValueFilter());
+            }
+            fields.rejectMembersComparison(path);
             return new Document(fields.searchArray(path),
                     new Document("$elemMatch", fields.elementQuery(path, filter.getValueFilter())));
         }

@@ -66,6 +66,13 @@ public class ResourceStore {
         return found;
     }
 
+    /** The id of the tenant's resource whose unique key is {@code uniqueKey}, if there is one. */
+    public Optional<String> findIdByUniqueKey(String tenantId, ResourceType type, String uniqueKey) {
+        Document query = new Document(TENANT, tenantId).append(UNIQUE_KEY, uniqueKey);
+        Document found = collection(type).find(query).projection(new Document(RESOURCE_ID, 1)).first();
+        return Optional.ofNullable(found).map(document -> document.getString(RESOURCE_ID));
+    }
+
     /** The position of the last change applied to the resource, live or deleted. */
     public Optional<ChangePosition> appliedPosition(String tenantId, ResourceType type, String id) {
         Bson byId = Filters.eq(ID, documentId(tenantId, id));

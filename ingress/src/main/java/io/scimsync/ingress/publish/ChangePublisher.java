@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
@@ -65,9 +66,21 @@ public class ChangePublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw brokerUnavailable(change, e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw rejectedByBroker(change, e);
+        } catch (TimeoutException e) {
             throw brokerUnavailable(change, e);
         }
+    }
+
+    private ScimException rejectedByBroker(ChangeEvent change, ExecutionException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordTooLargeException) {
+                return ScimException.payloadTooLarge("the change is too large to publish as one"
+                        + " record; split it into several requests");
+            }
+        }
+        return brokerUnavailable(change, e);
     }
 
     private ChangeOutcome awaitOutcome(

@@ -59,7 +59,7 @@ public class ResourceController {
                 render(created, Projection.of(attributes, excludedAttributes)));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> get(AuthenticatedTenant tenant,
             @PathVariable String endpoint, @PathVariable String id,
             @RequestParam(required = false) String attributes,
@@ -94,7 +94,7 @@ public class ResourceController {
         return ScimJson.answer(HttpStatus.OK, list);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> replace(AuthenticatedTenant tenant,
             @PathVariable String endpoint, @PathVariable String id,
             @RequestBody(required = false) byte[] body,
@@ -109,7 +109,7 @@ public class ResourceController {
      * A user PATCH returns 200 with the resource, a group PATCH 204, so that thousands of
      * members are never sent back, unless the request names {@code attributes}.
      */
-    @PatchMapping("/{id}")
+    @PatchMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> patch(AuthenticatedTenant tenant,
             @PathVariable String endpoint, @PathVariable String id,
             @RequestBody(required = false) byte[] body,
@@ -123,7 +123,7 @@ public class ResourceController {
         return answerWithResource(result, type, id, Projection.of(attributes, excludedAttributes));
     }
 
-    @DeleteMapping("/{id}")
+    @DeleteMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> delete(AuthenticatedTenant tenant,
             @PathVariable String endpoint, @PathVariable String id) {
         service.delete(tenant.tenantId(), typeOf(endpoint), id);

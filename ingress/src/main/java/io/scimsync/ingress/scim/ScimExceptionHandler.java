@@ -1,7 +1,6 @@
 package io.scimsync.ingress.scim;
 
 import io.scimsync.ingress.IngressProperties;
-import io.scimsync.schemas.ScimSchemas;
 import io.scimsync.schemas.error.ScimError;
 import io.scimsync.schemas.error.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,8 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one place that turns failures of SCIM requests into SCIM error responses (RFC 7644 §3.12):
@@ -76,17 +73,7 @@ public class ScimExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER,
                     Long.toString(properties.retryAfter().toSeconds()));
         }
-        return ScimJson.answer(HttpStatusCode.valueOf(error.status()), headers, body(error));
-    }
-
-    public static ObjectNode body(ScimError error) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putArray("schemas").add(ScimSchemas.ERROR);
-        body.put("status", Integer.toString(error.status()));
-        if (error.scimType() != null) {
-            body.put("scimType", error.scimType().wireName());
-        }
-        body.put("detail", error.detail());
-        return body;
+        return ScimJson.answer(
+                HttpStatusCode.valueOf(error.status()), headers, ScimJson.errorBody(error));
     }
 }

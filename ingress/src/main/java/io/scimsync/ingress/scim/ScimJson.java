@@ -1,15 +1,22 @@
 package io.scimsync.ingress.scim;
 
+import io.scimsync.schemas.ScimSchemas;
+import io.scimsync.schemas.error.ScimError;
 import io.scimsync.schemas.error.ScimException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads SCIM request bodies and writes SCIM answers. Bodies are parsed here rather than by a
@@ -22,6 +29,7 @@ public final class ScimJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ScimJson() {
@@ -36,7 +44,7 @@ public final class ScimJson {
             return MAPPER.readTree(body);
         } catch (JacksonException e) {
             throw ScimException.invalidSyntax("the request body is not valid JSON"
-                    + where(e.getLocation()) + ": " + e.getOriginalMessage());
+                    + where(e.getLocation()) + ": " + reason(e.getOriginalMessage()));
         }
     }
 
@@ -54,6 +62,49 @@ public final class ScimJson {
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** Writes a SCIM error from outside Spring MVC, such as a servlet filter. */
+    public static void write(HttpServletResponse response, ScimError error) throws IOException {
+        response.setStatus(error.status());
+        response.setContentType(SCIM_JSON.toString());
+        response.getOutputStream().write(MAPPER.writeValueAsBytes(errorBody(error)));
+    }
+
+    /** The SCIM error body of RFC 7644 §3.12, with {@code status} as a string. */
+    public static ObjectNode errorBody(ScimError error) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putArray("schemas").add(ScimSchemas.ERROR);
+        body.put("status", Integer.toString(error.status()));
+        if (error.scimType() != null) {
+            body.put("scimType", error.scimType().wireName());
+        }
+        body.put("detail", error.detail());
+        return body;
+    }
+
+    /**
+     * The first clause of a Jackson parse message, without the hints about Jackson's own
+     * features and limits that mean nothing to a SCIM client.
+     */
+    private static String reason(String message) {
+        if (message == null) {
+            return "malformed input";
+        }
+        String first = message.split("\\R", 2)[0];
+        int hint = indexOfAny(first, " (", "; ", ": was expecting");
+        return hint > 0 ? first.substring(0, hint) : first;
+    }
+
+    private static int indexOfAny(String text, String... markers) {
+        int first = -1;
+        for (String marker : markers) {
+            int index = text.indexOf(marker);
+            if (index > 0 && (first < 0 || index < first)) {
+                first = index;
+            }
+        }
+        return first;
     }
 
     private static String where(TokenStreamLocation location) {

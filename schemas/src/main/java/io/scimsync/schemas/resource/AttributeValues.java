@@ -2,8 +2,10 @@ package io.scimsync.schemas.resource;
 
 import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.model.AttributeDefinition;
+import io.scimsync.schemas.model.AttributeType;
 import io.scimsync.schemas.model.Mutability;
 import io.scimsync.schemas.model.Returned;
+import io.scimsync.schemas.model.Uniqueness;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -155,10 +157,10 @@ public final class AttributeValues {
         return merged;
     }
 
-    /** Returns whether {@code value} is absent, JSON null or the empty string. */
+    /** Returns whether {@code value} is absent, JSON null, or a string of whitespace only. */
     public static boolean isEmpty(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode()
-                || (value.isString() && value.asString().isEmpty());
+                || (value.isString() && value.asString().isBlank());
     }
 
     /**
@@ -273,7 +275,30 @@ public final class AttributeValues {
 
     private static JsonNode requireString(
             AttributeDefinition attribute, JsonNode value, String path) {
-        return require(value.isString(), attribute, value, path);
+        require(value.isString(), attribute, value, path);
+        rejectControlCharacters(attribute, value.asString(), path);
+        return value;
+    }
+
+    /**
+     * Rejects control characters: none at all in identifiers (unique attributes, references and
+     * {@code externalId}), and none but tab, line feed and carriage return elsewhere, where a
+     * formatted address may span lines.
+     */
+    private static void rejectControlCharacters(
+            AttributeDefinition attribute, String text, String path) {
+        boolean identifier = attribute.uniqueness() != Uniqueness.NONE
+                || attribute.type() == AttributeType.REFERENCE
+                || attribute.name().equals("externalId");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean lineBreak = c == '\t' || c == '\n' || c == '\r';
+            if (Character.isISOControl(c) && (identifier || !lineBreak)) {
+                throw ScimException.invalidValue("attribute '" + path + "' contains the control"
+                        + " character U+" + String.format("%04X", (int) c) + " at index " + i
+                        + "; remove it");
+            }
+        }
     }
 
     private static JsonNode booleanValue(

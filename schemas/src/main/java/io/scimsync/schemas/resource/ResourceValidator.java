@@ -7,8 +7,10 @@ import io.scimsync.schemas.model.ResolvedAttribute;
 import io.scimsync.schemas.model.SchemaDefinition;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.syntax.AttributePath;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -125,9 +127,32 @@ public final class ResourceValidator {
             throw ScimException.invalidValue("attribute '" + key + "' is not defined for resource "
                     + "type " + type.scimName());
         } else {
+            requireExtensionObject(type, key, value);
             resource.putUnknownExtension(key, value);
         }
     }
+
+    /**
+     * Accepts data under an unknown URN only as an extension: an object under a schema URN that
+     * is neither a SCIM message nor a core schema.
+     */
+    private static void requireExtensionObject(ResourceType type, String key, JsonNode value) {
+        String urn = key.toLowerCase(Locale.ROOT);
+        boolean reserved = urn.startsWith("urn:ietf:params:scim:api:")
+                || urn.startsWith("urn:ietf:params:scim:schemas:core:");
+        if (reserved || !EXTENSION_URN.matcher(key).matches()) {
+            throw ScimException.invalidValue("'" + key + "' is not an extension schema URN of "
+                    + type.scimName() + " resources; remove it or use an extension URN");
+        }
+        if (!value.isObject()) {
+            throw ScimException.invalidValue("extension '" + key + "' expects an object of "
+                    + "attributes, received " + AttributeValues.jsonTypeName(value));
+        }
+    }
+
+    /** An RFC 8141 URN: {@code urn:}, a namespace identifier and a non-empty specific string. */
+    private static final Pattern EXTENSION_URN = Pattern.compile(
+            "(?i)urn:[a-z0-9][a-z0-9-]{0,31}:[\\x21-\\x7e]+");
 
     private boolean isSchemaOf(ResourceType type, String urn) {
         return urn.equalsIgnoreCase(type.schema()) || registry.extensionUrn(type, urn).isPresent();

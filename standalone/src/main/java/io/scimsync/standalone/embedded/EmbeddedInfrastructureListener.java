@@ -1,8 +1,12 @@
 package io.scimsync.standalone.embedded;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -19,6 +23,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.kafka.event.ConsumerStartingEvent;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.util.StringUtils;
 
 /**
@@ -34,13 +40,14 @@ import org.springframework.util.StringUtils;
  *       {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri} and, when generated,
  *       {@code scimsync.admin-token}. No client exists yet, so every client sees these values.
  *   <li>Context prepared: registers the broker and the store as singletons and the
- *       infrastructure's {@code close()} as the first disposable bean. The bean factory destroys
- *       disposable beans in reverse registration order, so it closes the store and the broker
- *       after every other bean: listener containers have stopped during the lifecycle stop, and
- *       producers, consumers and the MongoDB client have been closed by their own destroy
- *       callbacks. This holds for {@code context.close()} and for the JVM shutdown hook (SIGTERM).
+ *       infrastructure's close as the first disposable bean. The bean factory destroys disposable
+ *       beans in reverse registration order, so the close runs after every other bean is gone:
+ *       listener containers, producers and the MongoDB client. It then waits for the Kafka
+ *       consumer threads that {@link KafkaConsumerTracker} still sees running, at most
+ *       {@link #CONSUMER_STOP_TIMEOUT}, and closes the store, then the broker. This holds for
+ *       {@code context.close()} and for Spring Boot's JVM shutdown hook (SIGTERM).
  *   <li>Ready: logs the SCIM, admin and health addresses.
- *   <li>Failed: closes the infrastructure if it was started; closing is idempotent.
+ *   <li>Failed: closes the infrastructure if it was started. Closing twice is harmless.
  * </ol>
  */
 public final class EmbeddedInfrastructureListener implements SmartApplicationListener {
@@ -48,6 +55,12 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
     static final String PROPERTY_SOURCE_NAME = "scimsyncEmbeddedInfrastructure";
     static final String ADMIN_TOKEN = "scimsync.admin-token";
 
+    /** Maximum wait for Kafka consumer threads before the store and broker stop regardless. */
+    static final Duration CONSUMER_STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructureListener.class);
+
+    private final KafkaConsumerTracker consumers = new KafkaConsumerTracker();
     private EmbeddedInfrastructure infrastructure;
     private Path generatedTokenFile;
 
@@ -56,7 +69,9 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
         return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
                 || ApplicationPreparedEvent.class.isAssignableFrom(eventType)
                 || ApplicationReadyEvent.class.isAssignableFrom(eventType)
-                || ApplicationFailedEvent.class.isAssignableFrom(eventType);
+                || ApplicationFailedEvent.class.isAssignableFrom(eventType)
+                || ConsumerStartingEvent.class.isAssignableFrom(eventType)
+                || ConsumerStoppedEvent.class.isAssignableFrom(eventType);
     }
 
     /** Runs after Spring Boot has loaded the configuration files and initialised logging. */
@@ -67,18 +82,25 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (!(event instanceof SpringApplicationEvent applicationEvent)
-                || !isEnabledFor(applicationEvent.getSpringApplication())) {
-            return;
+        if (event instanceof SpringApplicationEvent applicationEvent
+                && isEnabledFor(applicationEvent.getSpringApplication())) {
+            onApplicationLifecycle(applicationEvent);
+        } else if (infrastructure != null && event instanceof ConsumerStartingEvent starting) {
+            consumers.starting(starting);
+        } else if (infrastructure != null && event instanceof ConsumerStoppedEvent stopped) {
+            consumers.stopped(stopped);
         }
+    }
+
+    private void onApplicationLifecycle(SpringApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             start(prepared.getEnvironment());
         } else if (event instanceof ApplicationPreparedEvent prepared) {
             handOver(prepared.getApplicationContext());
         } else if (event instanceof ApplicationReadyEvent ready) {
             StartupReport.log(ready.getApplicationContext().getEnvironment(), generatedTokenFile);
-        } else if (event instanceof ApplicationFailedEvent) {
-            closeInfrastructure();
+        } else if (event instanceof ApplicationFailedEvent && infrastructure != null) {
+            infrastructure.close();
         }
     }
 
@@ -108,12 +130,15 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
         beanFactory.registerSingleton("embeddedKafkaBroker", infrastructure.broker());
         beanFactory.registerSingleton("embeddedMongoStore", infrastructure.store());
         ((DefaultSingletonBeanRegistry) beanFactory)
-                .registerDisposableBean("embeddedInfrastructure", infrastructure::close);
+                .registerDisposableBean("embeddedInfrastructure", this::closeAfterConsumers);
     }
 
-    private void closeInfrastructure() {
-        if (infrastructure != null) {
-            infrastructure.close();
+    private void closeAfterConsumers() throws InterruptedException {
+        int running = consumers.awaitStopped(CONSUMER_STOP_TIMEOUT);
+        if (running > 0) {
+            log.warn("{} Kafka consumer threads still running after {} s; stopping the embedded "
+                    + "store and broker anyway", running, CONSUMER_STOP_TIMEOUT.toSeconds());
         }
+        infrastructure.close();
     }
 }
