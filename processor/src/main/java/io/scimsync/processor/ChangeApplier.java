@@ -114,10 +114,23 @@ public class ChangeApplier {
         resources.delete(current, position);
     }
 
+    /**
+     * The stored resource the change applies to, at the version its {@code If-Match} requires.
+     *
+     * @throws ScimException 404 when it does not exist, 412 when it is at another version
+     */
     private StoredResource existing(ChangeEvent change) {
-        return resources.find(change.tenantId(), change.resourceType(), change.resourceId())
+        StoredResource current = resources
+                .find(change.tenantId(), change.resourceType(), change.resourceId())
                 .orElseThrow(() -> ScimException.notFound(change.resourceType().scimName() + " "
                         + change.resourceId() + " not found"));
+        Long expected = change.expectedVersion();
+        if (expected != null && expected != current.version()) {
+            throw ScimException.preconditionFailed(change.resourceType().scimName() + " "
+                    + change.resourceId() + " is at version W/\"" + current.version()
+                    + "\", not W/\"" + expected + "\"; read it again and retry");
+        }
+        return current;
     }
 
     private void insert(StoredResource resource, ChangePosition position) {

@@ -94,7 +94,7 @@ class InfrastructureApplicationIT {
     }
 
     @Test
-    void storeDurabilityBeanMakesWriteSurviveCrash() throws IOException {
+    void storeDurabilityFlushSurvivesCrash() throws IOException {
         MongoTemplate template = context.getBean(MongoTemplate.class);
         template.insert(new Document("userName", "durable-user"), "users");
 

@@ -14,7 +14,6 @@ import io.scimsync.standalone.embedded.EmbeddedMongoStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.bson.Document;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -55,14 +54,13 @@ public class ShutdownProbe implements DisposableBean {
         return new NewTopic(TOPIC, 2, (short) 1);
     }
 
-    /** Two consumer threads with static membership and batch acknowledgement, like the processor. */
+    /** Two consumer threads with batch acknowledgement, like the processor. */
     @Bean
     static ConcurrentKafkaListenerContainerFactory<Object, Object> probeContainerFactory(
             KafkaProperties kafka) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "standalone-probe");
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
+                kafka.buildConsumerProperties()));
         factory.setConcurrency(2);
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);

@@ -98,11 +98,13 @@ class StandaloneJarIT {
     void sigtermStopsInfrastructureLast() throws Exception {
         baseUrl.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
-        process.destroy();
+        // Process.destroy() would also close the output pipe; the handle only sends SIGTERM.
+        process.toHandle().destroy();
         boolean exited = process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         outputEnded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(exited).as("exited after SIGTERM").isTrue();
+        assertThat(process.exitValue()).as("exit status after SIGTERM%n%s", tail()).isEqualTo(143);
         int consumersStopped = lastLineIndex("Consumer stopped");
         int storeStopping = lineIndex("Stopping embedded MongoDB store");
         int storeStopped = lineIndex("Embedded MongoDB store stopped");

@@ -94,6 +94,25 @@ final class FieldResolver {
         return new ResolvedField(Collections.ATTRIBUTES + "." + fieldPath, scalar(value));
     }
 
+    /**
+     * The document field that orders resources by {@code path}: the lower-cased copy for strings
+     * compared without regard to case, the {@code value} of a multi-valued attribute.
+     */
+    String sortField(Path path) {
+        rejectMembersComparison(path);
+        ResolvedField special = resolveSpecial(path, null, false);
+        if (special != null) {
+            return special.name();
+        }
+        AttributeDefinition definition = definition(path);
+        String fieldPath = canonicalPath(path);
+        if (definition.type() == AttributeType.COMPLEX && definition.multiValued()) {
+            fieldPath = fieldPath + ".value";
+        }
+        boolean folded = definition.type() == AttributeType.STRING && !definition.caseExact();
+        return (folded ? Collections.SEARCH : Collections.ATTRIBUTES) + "." + fieldPath;
+    }
+
     /** The search-copy field of the multi-valued attribute a value filter applies to. */
     String searchArray(Path path) {
         return Collections.SEARCH + "." + canonicalPath(arrayPath(path));

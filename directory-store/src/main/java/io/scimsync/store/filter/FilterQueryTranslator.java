@@ -20,6 +20,7 @@ import com.unboundid.scim2.common.filters.PresentFilter;
 import com.unboundid.scim2.common.filters.StartsWithFilter;
 import io.scimsync.schemas.ResourceType;
 import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.filter.ScimFilters;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.store.resource.Collections;
 import java.util.ArrayList;
@@ -61,6 +62,31 @@ public class FilterQueryTranslator {
         }
         Document condition = translate(filter, new Context(type, tenantId, groupsOfMember));
         return merge(query, condition);
+    }
+
+    /**
+     * The sort order for {@code sortBy} (RFC 7644 §3.4.2.3), ties broken by id so that pages are
+     * stable; by id alone when {@code sortBy} is null.
+     *
+     * @throws ScimException {@code invalidValue} for an attribute the type does not have
+     */
+    public Document toSort(ResourceType type, String sortBy, boolean descending) {
+        Document sort = new Document();
+        if (sortBy != null && !sortBy.isBlank()) {
+            sort.append(new FieldResolver(registry, type).sortField(sortPath(type, sortBy)),
+                    descending ? -1 : 1);
+        }
+        return sort.append(Collections.ID, 1);
+    }
+
+    private Path sortPath(ResourceType type, String sortBy) {
+        try {
+            Filter present = ScimFilters.parse(sortBy.strip() + " pr", type, registry);
+            return ((PresentFilter) present).getAttributePath();
+        } catch (ScimException | ClassCastException e) {
+            throw ScimException.invalidValue("sortBy '" + sortBy + "' is not an attribute of "
+                    + type.scimName() + " resources; name one such as userName or meta.created");
+        }
     }
 
     private Document translate(Filter filter, Context context) {

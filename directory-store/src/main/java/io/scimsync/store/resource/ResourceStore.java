@@ -22,7 +22,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.result.UpdateResult;
 import io.scimsync.schemas.ResourceType;
 import java.time.Instant;
@@ -137,20 +136,26 @@ public class ResourceStore {
                 .deleteOne(Filters.eq(ID, documentId(resource.tenantId(), resource.id())));
     }
 
+    /** One page of the tenant's resources matching {@code filter}, ordered by id. */
+    public ResourcePage query(ResourceType type, Bson filter, int skip, int limit) {
+        return query(type, filter, new Document(ID, 1), skip, limit);
+    }
+
     /**
-     * One page of the tenant's resources matching {@code filter}, ordered by id so that pages are
-     * stable.
+     * One page of the tenant's resources matching {@code filter}.
      *
      * @param filter a query on the document fields, as the filter translator builds it; it must
      *     restrict the tenant
+     * @param sort the order, as the filter translator builds it; it must end with the id so
+     *     that pages are stable
      * @param skip how many matches to skip ({@code startIndex - 1})
      * @param limit the page size; 0 counts without loading any resource
      */
-    public ResourcePage query(ResourceType type, Bson filter, int skip, int limit) {
+    public ResourcePage query(ResourceType type, Bson filter, Bson sort, int skip, int limit) {
         long total = collection(type).countDocuments(filter);
         List<StoredResource> page = new ArrayList<>();
         if (limit > 0 && skip < total) {
-            collection(type).find(filter).sort(Sorts.ascending(ID)).skip(skip).limit(limit)
+            collection(type).find(filter).sort(sort).skip(skip).limit(limit)
                     .forEach(document -> page.add(toResource(document, type)));
         }
         return new ResourcePage(page, total);

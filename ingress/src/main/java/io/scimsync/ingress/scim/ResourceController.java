@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,12 +60,18 @@ public class ResourceController {
                 render(created, Projection.of(attributes, excludedAttributes)));
     }
 
+    /** Reads a resource; 304 without a body when {@code If-None-Match} names its version. */
     @GetMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> get(AuthenticatedTenant tenant,
             @PathVariable String endpoint, @PathVariable String id,
             @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes) {
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         StoredResource resource = service.get(tenant.tenantId(), typeOf(endpoint), id);
+        if (EntityTags.noneMatchMatches(ifNoneMatch, resource.version())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .headers(resourceHeaders(resource)).build();
+        }
         return ScimJson.answer(HttpStatus.OK, resourceHeaders(resource),
                 render(resource, Projection.of(attributes, excludedAttributes)));
     }
@@ -73,16 +80,36 @@ public class ResourceController {
     public ResponseEntity<byte[]> list(AuthenticatedTenant tenant,
             @PathVariable String endpoint,
             @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String sortBy,
+            @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
             @RequestParam(required = false) String count,
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) {
-        ResourceType type = typeOf(endpoint);
-        int start = Math.max(1, integer("startIndex", startIndex, 1));
-        int size = Math.min(properties.maxResults(),
-                Math.max(0, integer("count", count, properties.defaultCount())));
-        ResourcePage page = service.list(tenant.tenantId(), type, filter, start - 1, size);
-        Projection projection = Projection.of(attributes, excludedAttributes);
+        return listResponse(tenant, typeOf(endpoint), filter, sortBy, sortOrder,
+                integer("startIndex", startIndex, 1),
+                integer("count", count, properties.defaultCount()),
+                Projection.of(attributes, excludedAttributes));
+    }
+
+    /** A query in a body (RFC 7644 §3.4.3), for filters too long or too private for a URL. */
+    @PostMapping("/.search")
+    public ResponseEntity<byte[]> search(AuthenticatedTenant tenant, @PathVariable String endpoint,
+            @RequestBody(required = false) byte[] body) {
+        SearchRequest search = SearchRequest.of(ScimJson.parse(body));
+        return listResponse(tenant, typeOf(endpoint), search.filter(), search.sortBy(),
+                search.sortOrder(), search.startIndex(1), search.count(properties.defaultCount()),
+                Projection.of(search.attributes(), search.excludedAttributes()));
+    }
+
+    private ResponseEntity<byte[]> listResponse(AuthenticatedTenant tenant, ResourceType type,
+            String filter, String sortBy, String sortOrder, int startIndex, int count,
+            Projection projection) {
+        int start = Math.max(1, startIndex);
+        int size = Math.min(properties.maxResults(), Math.max(0, count));
+        var request = new ResourceService.ListRequest(
+                filter, sortBy, isDescending(sortOrder), start - 1, size);
+        ResourcePage page = service.list(tenant.tenantId(), type, request);
         ArrayNode resources = JsonNodeFactory.instance.arrayNode();
         page.resources().forEach(resource -> resources.add(render(resource, projection)));
         ObjectNode list = JsonNodeFactory.instance.objectNode();
@@ -99,9 +126,11 @@ public class ResourceController {
             @PathVariable String endpoint, @PathVariable String id,
             @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes) {
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ResourceType type = typeOf(endpoint);
-        var result = service.replace(tenant.tenantId(), type, id, ScimJson.parse(body));
+        var result = service.replace(tenant.tenantId(), type, id, ScimJson.parse(body),
+                EntityTags.requiredVersion(ifMatch));
         return answerWithResource(result, type, id, Projection.of(attributes, excludedAttributes));
     }
 
@@ -114,9 +143,11 @@ public class ResourceController {
             @PathVariable String endpoint, @PathVariable String id,
             @RequestBody(required = false) byte[] body,
             @RequestParam(required = false) String attributes,
-            @RequestParam(required = false) String excludedAttributes) {
+            @RequestParam(required = false) String excludedAttributes,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ResourceType type = typeOf(endpoint);
-        var result = service.patch(tenant.tenantId(), type, id, ScimJson.parse(body));
+        var result = service.patch(tenant.tenantId(), type, id, ScimJson.parse(body),
+                EntityTags.requiredVersion(ifMatch));
         if (type == ResourceType.GROUP && (attributes == null || attributes.isBlank())) {
             return ResponseEntity.noContent().build();
         }
@@ -125,8 +156,9 @@ public class ResourceController {
 
     @DeleteMapping({"/{id}", "/{id}/"})
     public ResponseEntity<byte[]> delete(AuthenticatedTenant tenant,
-            @PathVariable String endpoint, @PathVariable String id) {
-        service.delete(tenant.tenantId(), typeOf(endpoint), id);
+            @PathVariable String endpoint, @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        service.delete(tenant.tenantId(), typeOf(endpoint), id, EntityTags.requiredVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -151,6 +183,17 @@ public class ResourceController {
 
     private static ResourceType typeOf(String endpoint) {
         return endpoint.equals("Users") ? ResourceType.USER : ResourceType.GROUP;
+    }
+
+    private static boolean isDescending(String sortOrder) {
+        if (sortOrder == null || sortOrder.isBlank() || sortOrder.equalsIgnoreCase("ascending")) {
+            return false;
+        }
+        if (sortOrder.equalsIgnoreCase("descending")) {
+            return true;
+        }
+        throw ScimException.invalidValue("sortOrder must be 'ascending' or 'descending', got '"
+                + sortOrder + "'");
     }
 
     private static int integer(String parameter, String value, int fallback) {

@@ -56,11 +56,21 @@ public class ResourceService {
         return resources.find(tenantId, type, id).orElseThrow(() -> notFound(type, id));
     }
 
-    public ResourcePage list(String tenantId, ResourceType type, String filter, int skip, int count) {
-        Filter parsed = filter == null || filter.isBlank()
-                ? null : ScimFilters.parse(filter, type, registry);
+    /** One page of the tenant's resources matching {@code request}. */
+    public ResourcePage list(String tenantId, ResourceType type, ListRequest request) {
+        Filter parsed = request.filter() == null || request.filter().isBlank()
+                ? null : ScimFilters.parse(request.filter(), type, registry);
         Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember);
-        return resources.query(type, query, skip, count);
+        Document sort = translator.toSort(type, request.sortBy(), request.descending());
+        return resources.query(type, query, sort, request.skip(), request.count());
+    }
+
+    /**
+     * The query of a list request (RFC 7644 §3.4.2).
+     *
+     * @param skip how many matches come before the page ({@code startIndex - 1})
+     */
+    public record ListRequest(String filter, String sortBy, boolean descending, int skip, int count) {
     }
 
     public WriteResult create(String tenantId, ResourceType type, JsonNode body) {
@@ -69,27 +79,49 @@ public class ResourceService {
         return write(tenantId, type, id, Operation.CREATE, resource);
     }
 
-    public WriteResult replace(String tenantId, ResourceType type, String id, JsonNode body) {
+    /**
+     * Replaces a resource (PUT).
+     *
+     * @param requiredVersion the version {@code If-Match} requires, or null
+     */
+    public WriteResult replace(String tenantId, ResourceType type, String id, JsonNode body,
+            Long requiredVersion) {
         ObjectNode resource = validator.validate(type, body);
-        return write(tenantId, type, id, Operation.REPLACE, resource);
+        return write(tenantId, type, id, Operation.REPLACE, resource, requiredVersion);
     }
 
-    public WriteResult patch(String tenantId, ResourceType type, String id, JsonNode body) {
+    /**
+     * Patches a resource. A PATCH without operations changes nothing and is not published.
+     *
+     * @param requiredVersion the version {@code If-Match} requires, or null
+     */
+    public WriteResult patch(String tenantId, ResourceType type, String id, JsonNode body,
+            Long requiredVersion) {
         if (PatchRequestParser.parse(body).isEmpty()) {
             StoredResource current = get(tenantId, type, id);
+            if (requiredVersion != null && requiredVersion != current.version()) {
+                throw ScimException.preconditionFailed(type.scimName() + " " + id
+                        + " is at another version; read it again and retry");
+            }
             return new WriteResult(ChangeOutcome.applied(null, null), Optional.of(current));
         }
-        return write(tenantId, type, id, Operation.PATCH, body);
+        return write(tenantId, type, id, Operation.PATCH, body, requiredVersion);
     }
 
-    public void delete(String tenantId, ResourceType type, String id) {
-        write(tenantId, type, id, Operation.DELETE, null);
+    /** Deletes a resource, on condition of {@code requiredVersion} unless it is null. */
+    public void delete(String tenantId, ResourceType type, String id, Long requiredVersion) {
+        write(tenantId, type, id, Operation.DELETE, null, requiredVersion);
     }
 
-    private WriteResult write(
-            String tenantId, ResourceType type, String id, Operation operation, JsonNode payload) {
+    private WriteResult write(String tenantId, ResourceType type, String id,
+            Operation operation, JsonNode payload) {
+        return write(tenantId, type, id, operation, payload, null);
+    }
+
+    private WriteResult write(String tenantId, ResourceType type, String id,
+            Operation operation, JsonNode payload, Long requiredVersion) {
         ChangeEvent change = new ChangeEvent(UUID.randomUUID().toString(), tenantId, type, id,
-                operation, payload, Instant.now());
+                operation, payload, Instant.now(), requiredVersion);
         ChangeOutcome outcome = publisher.publish(change);
         if (outcome.status() == OutcomeStatus.REJECTED) {
             throw new ScimException(outcome.error());

@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param changeId unique id of this change, also the correlation id of its outcome
  * @param payload the resource body for CREATE and REPLACE, {@code {"Operations": [...]}} in the
  *     canonical form for PATCH, null for DELETE
+ * @param expectedVersion the version the client's {@code If-Match} requires the resource to be at
+ *     when the change is applied, or null for no precondition
  */
 public record ChangeEvent(
         String changeId,
@@ -21,7 +23,14 @@ public record ChangeEvent(
         String resourceId,
         Operation operation,
         JsonNode payload,
-        Instant acceptedAt) {
+        Instant acceptedAt,
+        Long expectedVersion) {
+
+    /** A change without a version precondition. */
+    public ChangeEvent(String changeId, String tenantId, ResourceType resourceType,
+            String resourceId, Operation operation, JsonNode payload, Instant acceptedAt) {
+        this(changeId, tenantId, resourceType, resourceId, operation, payload, acceptedAt, null);
+    }
 
     public String recordKey() {
         return recordKey(tenantId, resourceType, resourceId);

@@ -36,8 +36,8 @@ public final class Discovery {
     }
 
     /**
-     * Returns the {@code /ServiceProviderConfig} document: PATCH and filtering supported, bulk,
-     * password change, sorting and ETags not, and OAuth bearer tokens as the authentication
+     * Returns the {@code /ServiceProviderConfig} document: PATCH, filtering, sorting and ETags
+     * supported, bulk and password change not, and OAuth bearer tokens as the authentication
      * scheme.
      */
     public ObjectNode serviceProviderConfig(String baseUrl) {
@@ -48,8 +48,8 @@ public final class Discovery {
                 .put("maxPayloadSize", 0);
         config.putObject("filter").put("supported", true).put("maxResults", maxResults);
         config.putObject("changePassword").put("supported", false);
-        config.putObject("sort").put("supported", false);
-        config.putObject("etag").put("supported", false);
+        config.putObject("sort").put("supported", true);
+        config.putObject("etag").put("supported", true);
         config.set("authenticationSchemes", NODES.arrayNode().add(bearerTokenScheme()));
         String location = location(baseUrl, "/ServiceProviderConfig");
         config.set("meta", meta("ServiceProviderConfig", location));

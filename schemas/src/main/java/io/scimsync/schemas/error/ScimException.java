@@ -65,6 +65,10 @@ public class ScimException extends RuntimeException {
         return new ScimException(new ScimError(404, null, detail));
     }
 
+    public static ScimException preconditionFailed(String detail) {
+        return new ScimException(new ScimError(412, null, detail));
+    }
+
     public static ScimException methodNotAllowed(String detail) {
         return new ScimException(new ScimError(405, null, detail));
     }

@@ -26,8 +26,8 @@ class DiscoveryTest {
         assertThat(config.get("bulk").get("supported").booleanValue()).isFalse();
         assertThat(config.get("filter")).isEqualTo(json("{'supported':true,'maxResults':200}"));
         assertThat(config.get("changePassword")).isEqualTo(json("{'supported':false}"));
-        assertThat(config.get("sort")).isEqualTo(json("{'supported':false}"));
-        assertThat(config.get("etag")).isEqualTo(json("{'supported':false}"));
+        assertThat(config.get("sort")).isEqualTo(json("{'supported':true}"));
+        assertThat(config.get("etag")).isEqualTo(json("{'supported':true}"));
     }
 
     @Test

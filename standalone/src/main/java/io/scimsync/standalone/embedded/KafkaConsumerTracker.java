@@ -13,10 +13,11 @@ import org.springframework.kafka.event.ConsumerStoppedEvent;
  * apart by the container that publishes their {@link ConsumerStartingEvent} and
  * {@link ConsumerStoppedEvent}.
  *
- * <p>The context's lifecycle stop does not always wait for these threads: in the standalone
- * application with the processor, Spring Kafka 4.0.6 logged "Consumer stopped" for the
- * processor's consumers after the context had destroyed its beans. The embedded servers wait for
- * the threads here, so a consumer never commits offsets or writes to a store that is gone.
+ * <p>The context's lifecycle stop does not always wait for these threads. With Spring Kafka 4.0.6
+ * and the processor's listener, the lifecycle phase of the listener containers ended at once and
+ * the processor's consumers logged "Consumer stopped" only after the context had destroyed its
+ * beans; the cause was not found. The embedded store and broker wait for the threads here, so a
+ * consumer does not write to a closed store or lose its broker while it commits and leaves.
  */
 final class KafkaConsumerTracker {
 

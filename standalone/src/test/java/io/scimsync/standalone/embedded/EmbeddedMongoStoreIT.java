@@ -122,7 +122,7 @@ class EmbeddedMongoStoreIT {
     }
 
     @Test
-    void uncommittedWriteIsLostInCrashWithoutAutoCommit() throws IOException {
+    void uncommittedWriteLostWithoutAutoCommit() throws IOException {
         try (EmbeddedMongoStore store = startedStore(storeFile(), 0)) {
             withUsers(store, users -> users.insertOne(user("t1", "alice")));
             store.commit();
