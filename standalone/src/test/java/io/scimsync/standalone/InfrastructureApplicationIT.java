@@ -40,7 +40,9 @@ class InfrastructureApplicationIT {
 
     @BeforeAll
     static void startApplication() {
-        context = StandaloneTestApplications.start(dataDir);
+        // The application hides health details; the indicator tests read them.
+        context = StandaloneTestApplications.start(dataDir,
+                "--management.endpoint.health.show-details=always");
     }
 
     @AfterAll
@@ -120,7 +122,7 @@ class InfrastructureApplicationIT {
     void brokerHealthNamesCluster() throws Exception {
         JsonNode broker = getJson("/actuator/health/broker");
 
-        assertThat(broker.path("details").path("nodes").asInt()).isEqualTo(1);
+        assertThat(broker.path("details").path("nodes").asInt()).as("%s", broker).isEqualTo(1);
         assertThat(broker.path("details").path("clusterId").asString()).isNotBlank();
     }
 

@@ -26,9 +26,9 @@ import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 
 /**
- * Test source added to the application under test: a Kafka listener like the processor's,
- * and a destroy callback that records whether the listener's consumer threads had ended and whether
- * the broker and the store still served requests when the context destroyed its beans.
+ * Test source added to the application under test: a Kafka listener like the processor's, and a
+ * destroy callback. The callback records whether the listener's consumer threads had ended and
+ * whether the broker and the store still served requests when the context destroyed its beans.
  */
 public class ShutdownProbe implements DisposableBean {
 

@@ -21,11 +21,12 @@ final class StandaloneTestApplications {
     }
 
     static ConfigurableApplicationContext start(Path dataDir, String... extraArguments) {
-        return new SpringApplicationBuilder(InfrastructureOnlyApplication.class, ShutdownProbe.class)
+        return new SpringApplicationBuilder(
+                InfrastructureOnlyApplication.class, ShutdownProbe.class)
                 .run(arguments(dataDir, extraArguments));
     }
 
-    /** Returns the test defaults as command-line arguments, overridden by {@code extraArguments}. */
+    /** Returns the test defaults as command-line arguments, overridden by extra arguments. */
     static String[] arguments(Path dataDir, String... extraArguments) {
         Map<String, String> arguments = new LinkedHashMap<>();
         arguments.put("scimsync.data-dir", dataDir.toString());

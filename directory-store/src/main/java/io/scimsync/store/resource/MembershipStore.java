@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,6 +46,9 @@ public class MembershipStore {
 
     /** Which of {@code ids} are users or groups of the tenant, with their type, in request order. */
     public Map<String, ResourceType> resolveMembers(String tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         Map<String, ResourceType> found = new LinkedHashMap<>();
         for (ResourceType type : ResourceType.values()) {
             List<String> documentIds = ids.stream().map(id -> documentId(tenantId, id)).toList();
@@ -69,7 +73,7 @@ public class MembershipStore {
                 new ReplaceOptions().upsert(true))));
         memberships().bulkWrite(writes);
         members.entrySet().stream()
-                .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getValue))
+                .collect(Collectors.groupingBy(Map.Entry::getValue))
                 .forEach((type, entries) -> updateGroupIds(tenantId, type,
                         entries.stream().map(Map.Entry::getKey).toList(),
                         Updates.addToSet(GROUP_IDS, groupId)));

@@ -53,8 +53,8 @@ final class AdminTokenFile {
         try {
             String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (token.isEmpty()) {
-                throw new IllegalStateException("Admin token file " + file
-                        + " is empty: delete it to generate a new token, or set scimsync.admin-token");
+                throw new IllegalStateException("Admin token file " + file + " is empty: "
+                        + "delete it to generate a new token, or set scimsync.admin-token");
             }
             return token;
         } catch (IOException e) {

@@ -42,7 +42,8 @@ final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {
         try {
             return describeCluster();
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            log.debug("Broker health check on {} failed: {}", broker.bootstrapServers(), e.toString());
+            log.debug("Broker health check on {} failed: {}", broker.bootstrapServers(),
+                    e.toString());
             return Health.down().withDetail("bootstrapServers", broker.bootstrapServers())
                     .withDetail("error", e.toString()).build();
         } catch (InterruptedException e) {

@@ -29,10 +29,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Runs the embedded infrastructure for the lifetime of one {@link SpringApplication} whose
- * sources carry {@link EnableEmbeddedInfrastructure}. Registered in {@code META-INF/spring.factories},
- * so {@code SpringApplication.run}, {@code SpringApplicationBuilder} and {@code @SpringBootTest}
- * all get it; Spring Boot creates one instance per application, so two applications in one JVM
- * each run their own broker and store.
+ * sources carry {@link EnableEmbeddedInfrastructure}. It is registered in
+ * {@code META-INF/spring.factories}, so {@code SpringApplication.run},
+ * {@code SpringApplicationBuilder} and {@code @SpringBootTest} all get it. Spring Boot creates one
+ * instance per application, so two applications in one JVM each run their own broker and store.
  *
  * <ol>
  *   <li>Environment prepared: generates or reads the admin token when none is configured, starts
@@ -43,7 +43,7 @@ import org.springframework.util.StringUtils;
  *       infrastructure's close as the first disposable bean. The bean factory destroys disposable
  *       beans in reverse registration order, so the close runs after every other bean is gone:
  *       listener containers, producers and the MongoDB client. It then waits for the Kafka
- *       consumer threads that {@link KafkaConsumerTracker} still sees running, at most
+ *       consumer threads that {@link KafkaConsumerTracker} still counts as running, at most
  *       {@link #CONSUMER_STOP_TIMEOUT}, and closes the store, then the broker. This holds for
  *       {@code context.close()} and for Spring Boot's JVM shutdown hook (SIGTERM).
  *   <li>Ready: logs the SCIM, admin and health addresses.
@@ -133,12 +133,23 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
                 .registerDisposableBean("embeddedInfrastructure", this::closeAfterConsumers);
     }
 
-    private void closeAfterConsumers() throws InterruptedException {
-        int running = consumers.awaitStopped(CONSUMER_STOP_TIMEOUT);
-        if (running > 0) {
-            log.warn("{} Kafka consumer threads still running after {} s; stopping the embedded "
-                    + "store and broker anyway", running, CONSUMER_STOP_TIMEOUT.toSeconds());
-        }
+    private void closeAfterConsumers() {
+        awaitConsumersStopped();
         infrastructure.close();
+    }
+
+    private void awaitConsumersStopped() {
+        try {
+            int running = consumers.awaitStopped(CONSUMER_STOP_TIMEOUT);
+            if (running > 0) {
+                log.warn("{} Kafka consumer threads still running after {} s; stopping the "
+                        + "embedded store and broker anyway", running,
+                        CONSUMER_STOP_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("Interrupted while waiting for Kafka consumer threads; stopping the embedded "
+                    + "store and broker now");
+        }
     }
 }

@@ -59,7 +59,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public synchronized void start() {
         if (server != null) {
-            throw new IllegalStateException("Kafka broker already running on " + bootstrapServers());
+            throw new IllegalStateException(
+                    "Kafka broker already running on " + bootstrapServers());
         }
         createDirectories(logDir);
         // A restart keeps the port of the first start, so that clients reconnect to it.
@@ -162,7 +163,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         try {
             Path file = Files.createTempFile("scimsync-kafka-", ".properties");
             try (var out = Files.newOutputStream(file)) {
-                properties.store(out, "Embedded Kafka broker, used once to format its log directory");
+                properties.store(out, "Embedded Kafka broker, read once to format its log dir");
             }
             return file;
         } catch (IOException e) {

@@ -25,7 +25,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
-    /** Auto-commit delay that MVStore uses unless told otherwise, in milliseconds. */
+    /** MVStore's default auto-commit delay, in milliseconds. */
     public static final int DEFAULT_AUTO_COMMIT_DELAY_MILLIS = 1000;
 
     private final Path file;
@@ -165,7 +165,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private void requireRunning() {
         if (server == null) {
-            throw new IllegalStateException("Embedded MongoDB store on " + file + " is not running");
+            throw new IllegalStateException(
+                    "Embedded MongoDB store on " + file + " is not running");
         }
     }
 }

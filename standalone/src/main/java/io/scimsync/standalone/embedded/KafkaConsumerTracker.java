@@ -9,8 +9,8 @@ import org.springframework.kafka.event.ConsumerStartingEvent;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
 
 /**
- * Kafka consumer threads of the application's listener containers that are still running, told
- * apart by the container that publishes their {@link ConsumerStartingEvent} and
+ * Kafka consumer threads of the application's listener containers that are still running. Each
+ * thread is identified by the container that publishes its {@link ConsumerStartingEvent} and
  * {@link ConsumerStoppedEvent}.
  *
  * <p>The context's lifecycle stop does not always wait for these threads. With Spring Kafka 4.0.6

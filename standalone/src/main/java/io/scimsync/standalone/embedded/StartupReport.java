@@ -25,7 +25,8 @@ final class StartupReport {
             return;
         }
         log.info("SCIM API: {}/scim/v2", baseUrl);
-        log.info("Admin API: {}/admin/v1, admin token {}", baseUrl, tokenOrigin(generatedTokenFile));
+        log.info("Admin API: {}/admin/v1, admin token {}", baseUrl,
+                tokenOrigin(generatedTokenFile));
         log.info("To get a tenant token: POST /admin/v1/tenants, then POST "
                 + "/admin/v1/tenants/{id}/tokens, both with 'Authorization: Bearer <admin token>'");
         log.info("Health: {}{}/health", managementUrl(environment, baseUrl),

@@ -62,7 +62,8 @@ final class StoreHealthIndicator implements HealthIndicator, DisposableBean {
                     .applyConnectionString(new ConnectionString(store.connectionString()))
                     .applyToClusterSettings(c -> c.serverSelectionTimeout(TIMEOUT_MILLIS,
                             TimeUnit.MILLISECONDS))
-                    .applyToSocketSettings(s -> s.connectTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                    .applyToSocketSettings(s -> s
+                            .connectTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                             .readTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS))
                     .build());
         }

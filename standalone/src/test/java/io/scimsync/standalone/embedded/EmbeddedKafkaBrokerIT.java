@@ -173,7 +173,8 @@ class EmbeddedKafkaBrokerIT {
 
     /** Reads the topic from the beginning in a new consumer group, then commits its position. */
     private static List<ConsumerRecord<String, String>> readAll(String groupId, int expected) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(groupId))) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(consumerConfig(groupId))) {
             consumer.subscribe(List.of(TOPIC));
             List<ConsumerRecord<String, String>> records = pollUntil(consumer, expected);
             consumer.commitSync(TIMEOUT);
