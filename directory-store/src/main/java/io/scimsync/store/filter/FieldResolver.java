@@ -17,6 +17,7 @@ import io.scimsync.schemas.model.AttributeType;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.store.resource.Collections;
 import io.scimsync.store.resource.DocumentCodec;
+import io.scimsync.store.resource.UniqueKeys;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ final class FieldResolver {
             return metaField(path, value);
         }
         boolean uniqueAttribute = first.equals(
-                io.scimsync.store.resource.UniqueKeys.attributeName(type).toLowerCase(Locale.ROOT));
+                UniqueKeys.attributeName(type).toLowerCase(Locale.ROOT));
         if (uniqueAttribute && equality && path.size() == 1 && value != null && value.isString()) {
             return new ResolvedField(Collections.UNIQUE_KEY, fold(value));
         }

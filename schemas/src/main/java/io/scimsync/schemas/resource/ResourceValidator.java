@@ -36,6 +36,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ResourceValidator {
 
+    /** An RFC 8141 URN: {@code urn:}, a namespace identifier and a non-empty specific string. */
+    private static final Pattern EXTENSION_URN = Pattern.compile(
+            "(?i)urn:[a-z0-9][a-z0-9-]{0,31}:[\\x21-\\x7e]+");
+
     private final SchemaRegistry registry;
 
     public ResourceValidator(SchemaRegistry registry) {
@@ -149,10 +153,6 @@ public final class ResourceValidator {
                     + "attributes, received " + AttributeValues.jsonTypeName(value));
         }
     }
-
-    /** An RFC 8141 URN: {@code urn:}, a namespace identifier and a non-empty specific string. */
-    private static final Pattern EXTENSION_URN = Pattern.compile(
-            "(?i)urn:[a-z0-9][a-z0-9-]{0,31}:[\\x21-\\x7e]+");
 
     private boolean isSchemaOf(ResourceType type, String urn) {
         return urn.equalsIgnoreCase(type.schema()) || registry.extensionUrn(type, urn).isPresent();

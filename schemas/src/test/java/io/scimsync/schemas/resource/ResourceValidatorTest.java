@@ -303,4 +303,48 @@ class ResourceValidatorTest {
 
         assertThat(validator.validate(ResourceType.USER, canonical)).isEqualTo(canonical);
     }
+
+    @Test
+    void rejectsControlCharacterInUserName() {
+        assertInvalidValue(() -> user("{'userName':'a\\u0000b'}"), "control character U+0000");
+    }
+
+    @Test
+    void rejectsLineBreakInExternalId() {
+        assertInvalidValue(() -> user("{'userName':'a','externalId':'x\\ny'}"),
+                "control character U+000A");
+    }
+
+    @Test
+    void keepsLineBreakInFormattedAddress() {
+        ObjectNode user = user("{'userName':'a','addresses':[{'formatted':'1 Main St\\nOslo'}]}");
+
+        assertThat(user.path("addresses").path(0).path("formatted").asString())
+                .isEqualTo("1 Main St\nOslo");
+    }
+
+    @Test
+    void treatsBlankUserNameAsMissing() {
+        assertInvalidValue(() -> user("{'userName':'   '}"), "userName");
+    }
+
+    @Test
+    void rejectsMessageUrnAsExtension() {
+        assertInvalidValue(() -> user("{'userName':'a',"
+                + "'urn:ietf:params:scim:api:messages:2.0:Error':{'status':'500'}}"),
+                "not an extension schema URN");
+    }
+
+    @Test
+    void rejectsUnknownExtensionThatIsNotAnObject() {
+        assertInvalidValue(() -> user("{'userName':'a','urn:example:ext:1.0:User':[1,2]}"),
+                "expects an object");
+    }
+
+    @Test
+    void keepsUnknownExtensionObject() {
+        ObjectNode user = user("{'userName':'a','urn:example:ext:1.0:User':{'badge':'7'}}");
+
+        assertThat(user.path("urn:example:ext:1.0:User").path("badge").asString()).isEqualTo("7");
+    }
 }
