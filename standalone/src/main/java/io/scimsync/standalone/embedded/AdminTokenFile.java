@@ -36,7 +36,7 @@ final class AdminTokenFile {
     /**
      * Returns the token stored in the file, generating and writing one when the file is missing.
      *
-     * @throws IllegalStateException when the file exists but holds no token
+     * @throws IllegalStateException when the file exists but contains no token
      */
     String readOrCreate() {
         if (Files.exists(file)) {

@@ -18,7 +18,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP while the embedded broker is running and answers {@code describeCluster} within
+ * UP while the embedded broker is running and completes a {@code describeCluster} request within
  * {@link #TIMEOUT}. Keeps one admin client for all checks and closes it with the context.
  */
 final class BrokerHealthIndicator implements HealthIndicator, DisposableBean {

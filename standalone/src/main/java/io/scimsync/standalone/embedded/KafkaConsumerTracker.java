@@ -14,9 +14,9 @@ import org.springframework.kafka.event.ConsumerStoppedEvent;
  * {@link ConsumerStoppedEvent}.
  *
  * <p>The context's lifecycle stop does not always wait for these threads. With Spring Kafka 4.0.6
- * and the processor's listener, the lifecycle phase of the listener containers ended at once and
- * the processor's consumers logged "Consumer stopped" only after the context had destroyed its
- * beans; the cause was not found. The embedded store and broker wait for the threads here, so a
+ * and the processor's listener, the lifecycle phase of the listener containers ended at once. The
+ * processor's consumers logged "Consumer stopped" only after the context had destroyed its beans,
+ * and the cause was not found. The embedded store and broker wait for the threads here, so a
  * consumer does not write to a closed store or lose its broker while it commits and leaves.
  */
 final class KafkaConsumerTracker {

@@ -15,8 +15,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * UP while the embedded store is running and answers a {@code ping} command within
- * {@link #TIMEOUT_MILLIS}. Keeps one MongoDB client for all checks and closes it with the context.
+ * UP while the embedded store is running and replies to a {@code ping} command within
+ * {@link #TIMEOUT_MILLIS} milliseconds. Keeps one MongoDB client for all checks and closes it
+ * with the context.
  */
 final class StoreHealthIndicator implements HealthIndicator, DisposableBean {
 
