@@ -92,7 +92,21 @@ class GroupMembers {
             applyToPlan(resource, op, toAdd, toRemove);
         }
         rejectSelf(resource, toAdd.keySet());
+        keepOnlyActualChanges(resource, toAdd, toRemove);
         return new Plan(split.others(), toAdd, toRemove);
+    }
+
+    /**
+     * Drops adds of existing members and removes of non-members, so that a repeated PATCH
+     * changes nothing, not even the group's version.
+     */
+    private void keepOnlyActualChanges(
+            StoredResource group, Map<String, ResourceType> toAdd, Set<String> toRemove) {
+        Set<String> named = new LinkedHashSet<>(toAdd.keySet());
+        named.addAll(toRemove);
+        Set<String> members = memberships.directMembersAmong(group.tenantId(), group.id(), named);
+        toAdd.keySet().removeAll(members);
+        toRemove.retainAll(members);
     }
 
     void execute(StoredResource group, Plan plan) {

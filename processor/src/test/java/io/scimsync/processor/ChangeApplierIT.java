@@ -331,6 +331,29 @@ class ChangeApplierIT {
     }
 
     @Test
+    void readdingMemberKeepsGroupVersion() {
+        createUsers("u-1");
+        applier.apply(groupCreate("g-1", "Sales", "u-1"), nextPosition());
+
+        ChangeOutcome outcome =
+                applier.apply(patch(ResourceType.GROUP, "g-1", addMembers("u-1")), nextPosition());
+
+        assertThat(outcome.status()).isEqualTo(OutcomeStatus.APPLIED);
+        assertThat(group("g-1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void removingNonMemberKeepsGroupVersion() {
+        createUsers("u-1", "u-2");
+        applier.apply(groupCreate("g-1", "Sales", "u-1"), nextPosition());
+        JsonNode remove = operation("remove", "members[value eq \"u-2\"]", null);
+
+        applier.apply(patch(ResourceType.GROUP, "g-1", remove), nextPosition());
+
+        assertThat(group("g-1").version()).isEqualTo(1);
+    }
+
+    @Test
     void deletedUserLeavesItsGroups() {
         createUsers("u-1", "u-2");
         applier.apply(groupCreate("g-1", "Sales", "u-1", "u-2"), nextPosition());

@@ -20,9 +20,11 @@ import com.mongodb.client.model.WriteModel;
 import io.scimsync.schemas.ResourceType;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -89,6 +91,20 @@ public class MembershipStore {
         for (ResourceType type : ResourceType.values()) {
             updateGroupIds(tenantId, type, memberIds, Updates.pull(GROUP_IDS, groupId));
         }
+    }
+
+    /** Which of {@code memberIds} are direct members of the group, by primary key. */
+    public Set<String> directMembersAmong(
+            String tenantId, String groupId, Collection<String> memberIds) {
+        Set<String> members = new HashSet<>();
+        if (memberIds.isEmpty()) {
+            return members;
+        }
+        List<String> ids = memberIds.stream()
+                .map(memberId -> membershipId(tenantId, groupId, memberId)).toList();
+        memberships().find(Filters.in(ID, ids)).projection(new Document(MEMBER_ID, 1))
+                .forEach(document -> members.add(document.getString(MEMBER_ID)));
+        return members;
     }
 
     /** The direct members of a group. */
