@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +28,12 @@ public class ScimErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ScimError error = new ScimError(status, null,
                 uri == null ? reason : reason + ": " + uri);
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (original instanceof String path && !path.startsWith("/scim/")) {
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                    .body(ScimJson.mapper().writeValueAsBytes(
+                            ScimJson.mapper().createObjectNode().put("error", error.detail())));
+        }
         return ScimJson.answer(HttpStatusCode.valueOf(status), ScimJson.errorBody(error));
     }
 }

@@ -47,15 +47,17 @@ public class ScimExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<byte[]> other(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse framework) {
-            return frameworkError(framework);
+            return frameworkError(framework, request);
         }
         return unexpected(e, request);
     }
 
-    private ResponseEntity<byte[]> frameworkError(ErrorResponse error) {
+    private ResponseEntity<byte[]> frameworkError(ErrorResponse error, HttpServletRequest request) {
         String detail = error.getBody().getDetail();
         int status = error.getStatusCode().value();
-        return answer(new ScimError(status, null, detail == null ? "request failed" : detail));
+        ScimError scimError = new ScimError(status, null, detail == null ? "request failed" : detail);
+        ResponseEntity<byte[]> other = ScimJson.nonScimError(request, scimError);
+        return other != null ? other : answer(scimError);
     }
 
     private ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {

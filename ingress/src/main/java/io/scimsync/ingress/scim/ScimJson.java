@@ -3,6 +3,7 @@ package io.scimsync.ingress.scim;
 import io.scimsync.schemas.ScimSchemas;
 import io.scimsync.schemas.error.ScimError;
 import io.scimsync.schemas.error.ScimException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -69,6 +70,20 @@ public final class ScimJson {
         response.setStatus(error.status());
         response.setContentType(SCIM_JSON.toString());
         response.getOutputStream().write(MAPPER.writeValueAsBytes(errorBody(error)));
+    }
+
+    /**
+     * The error answer of a request outside the SCIM API (the admin and ops APIs), in their own
+     * shape {@code {"error": "..."}}; or null for a SCIM request.
+     */
+    public static ResponseEntity<byte[]> nonScimError(HttpServletRequest request, ScimError error) {
+        String path = request.getRequestURI();
+        if (path == null || path.startsWith("/scim/")) {
+            return null;
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("error", error.detail());
+        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(MAPPER.writeValueAsBytes(body));
     }
 
     /** The SCIM error body of RFC 7644 §3.12, with {@code status} as a string. */
