@@ -163,6 +163,19 @@ class HostileRequestsIT {
     }
 
     @Test
+    void adminMethodErrorUsesAdminFormat() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(
+                        URI.create(standalone.baseUrl() + "/admin/v1/tenants"))
+                .header("Authorization", "Bearer " + standalone.adminToken())
+                .GET());
+
+        assertThat(answer.statusCode()).isEqualTo(405);
+        assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/json");
+        assertThat(json(answer).path("error").asString()).isNotBlank();
+    }
+
+    @Test
     void rejectedRequestsStoreNothing() {
         String userName = userName();
         scim.post("/Users", "{\"userName\": \"" + userName + "\", \"active\": \"maybe\"}");
