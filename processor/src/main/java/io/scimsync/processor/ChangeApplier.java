@@ -3,11 +3,13 @@ package io.scimsync.processor;
 import io.scimsync.schemas.ResourceType;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
+import io.scimsync.schemas.change.Operation;
 import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.patch.PatchEngine;
 import io.scimsync.schemas.patch.PatchOperation;
 import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.store.resource.ChangePosition;
+import io.scimsync.store.resource.ConcurrentWriteException;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
 import io.scimsync.store.resource.UniqueKeys;
@@ -41,7 +43,8 @@ public class ChangeApplier {
     }
 
     public ChangeOutcome apply(ChangeEvent change, ChangePosition position) {
-        if (isRedelivery(change, position)) {
+        if (change.operation() == Operation.CREATE
+                ? isDeleted(change) : isRedelivery(change, position)) {
             return ChangeOutcome.applied(change.changeId(), null);
         }
         try {
@@ -53,8 +56,34 @@ public class ChangeApplier {
             }
             return ChangeOutcome.applied(change.changeId(), null);
         } catch (ScimException e) {
+            if (isRedeliveredCreate(change, position)) {
+                return ChangeOutcome.applied(change.changeId(), null);
+            }
             return ChangeOutcome.rejected(change.changeId(), e.error());
+        } catch (ConcurrentWriteException e) {
+            if (isRedeliveredCreate(change, position)) {
+                return ChangeOutcome.applied(change.changeId(), null);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether a CREATE that failed on a taken id or user name did so because it was applied
+     * before: the resource it would create is stored, at this change's position or later.
+     */
+    private boolean isRedeliveredCreate(ChangeEvent change, ChangePosition position) {
+        return change.operation() == Operation.CREATE && isRedelivery(change, position);
+    }
+
+    /**
+     * Whether the resource a CREATE names was created and deleted already, which makes the
+     * CREATE a redelivery: ids are assigned by ingress and never reused. A CREATE redelivered
+     * while its resource lives is recognised when its insert finds the id taken, which saves
+     * a lookup on every new resource.
+     */
+    private boolean isDeleted(ChangeEvent change) {
+        return resources.isDeleted(change.tenantId(), change.resourceType(), change.resourceId());
     }
 
     private boolean isRedelivery(ChangeEvent change, ChangePosition position) {

@@ -72,6 +72,13 @@ public class ResourceStore {
         return Optional.ofNullable(found).map(document -> document.getString(RESOURCE_ID));
     }
 
+    /** Whether the resource existed and was deleted; ids are never reused. */
+    public boolean isDeleted(String tenantId, ResourceType type, String id) {
+        return database.getCollection(TOMBSTONES)
+                .find(Filters.eq(ID, tombstoneId(type, tenantId, id)))
+                .projection(new Document(ID, 1)).first() != null;
+    }
+
     /** The position of the last change applied to the resource, live or deleted. */
     public Optional<ChangePosition> appliedPosition(String tenantId, ResourceType type, String id) {
         Bson byId = Filters.eq(ID, documentId(tenantId, id));
