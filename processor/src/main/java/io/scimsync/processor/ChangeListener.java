@@ -4,6 +4,7 @@ import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
 import io.scimsync.schemas.error.ScimError;
+import io.scimsync.schemas.error.ScimType;
 import io.scimsync.store.StoreDurability;
 import io.scimsync.store.resource.ChangePosition;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 class ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
+
+    /** The change id of the outcome of a record that is not a readable change. */
+    private static final String UNREADABLE = "unreadable";
 
     private final ChangeApplier applier;
     private final ChangeCodec codec = new ChangeCodec();
@@ -57,7 +61,9 @@ class ChangeListener {
             change = codec.decodeChange(record.value());
         } catch (IllegalArgumentException e) {
             log.error("Skipping unreadable change at {}: {}", coordinates(record), e.getMessage());
-            return null;
+            return ChangeOutcome.rejected(UNREADABLE, new ScimError(400, ScimType.INVALID_SYNTAX,
+                    "the change could not be read back from the changes topic; nothing was"
+                            + " changed, check the request's encoding"));
         }
         try {
             ChangeOutcome outcome = applier.apply(change, new ChangePosition(record.partition(), record.offset()));

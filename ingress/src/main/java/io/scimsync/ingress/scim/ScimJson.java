@@ -6,6 +6,11 @@ import io.scimsync.schemas.error.ScimException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -41,11 +46,29 @@ public final class ScimJson {
         if (body == null || body.length == 0) {
             throw ScimException.invalidSyntax("the request has no body; send a JSON object");
         }
+        requireUtf8(body);
         try {
             return MAPPER.readTree(body);
         } catch (JacksonException e) {
             throw ScimException.invalidSyntax("the request body is not valid JSON"
                     + where(e.getLocation()) + ": " + reason(e.getOriginalMessage()));
+        }
+    }
+
+    /**
+     * Rejects a body that is not strict UTF-8. The JSON parser lets some invalid sequences through
+     * in member names, which then could not be written to Kafka and read back.
+     */
+    private static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(body);
+        try {
+            decoder.decode(input);
+        } catch (CharacterCodingException e) {
+            throw ScimException.invalidSyntax("the request body is not valid UTF-8 near byte "
+                    + input.position() + "; send it encoded as UTF-8");
         }
     }
 

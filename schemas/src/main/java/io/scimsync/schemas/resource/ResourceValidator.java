@@ -40,6 +40,12 @@ public final class ResourceValidator {
     private static final Pattern EXTENSION_URN = Pattern.compile(
             "(?i)urn:[a-z0-9][a-z0-9-]{0,31}:[\\x21-\\x7e]+");
 
+    /**
+     * How deep data under an unknown extension may nest. The MongoDB driver refuses documents
+     * nested deeper than 100 levels, and SCIM attributes nest at most 3.
+     */
+    private static final int MAX_EXTENSION_DEPTH = 16;
+
     private final SchemaRegistry registry;
 
     public ResourceValidator(SchemaRegistry registry) {
@@ -152,6 +158,18 @@ public final class ResourceValidator {
             throw ScimException.invalidValue("extension '" + key + "' expects an object of "
                     + "attributes, received " + AttributeValues.jsonTypeName(value));
         }
+        if (depth(value) > MAX_EXTENSION_DEPTH) {
+            throw ScimException.invalidValue("extension '" + key + "' nests objects and arrays"
+                    + " deeper than " + MAX_EXTENSION_DEPTH + " levels; flatten it");
+        }
+    }
+
+    private static int depth(JsonNode value) {
+        int deepest = 0;
+        for (JsonNode child : value.values()) {
+            deepest = Math.max(deepest, depth(child));
+        }
+        return value.isContainer() ? deepest + 1 : 0;
     }
 
     private boolean isSchemaOf(ResourceType type, String urn) {

@@ -54,8 +54,33 @@ public final class ScimParser {
      * @throws ScimException {@code invalidFilter}, quoting the filter and saying where it fails
      */
     public static Filter parseFilter(String filter) {
-        ScimParser parser = new ScimParser(filter == null ? "" : filter, false);
+        String text = filter == null ? "" : filter;
+        requireNestingAtMost(text, MAX_FILTER_NESTING);
+        ScimParser parser = new ScimParser(text, false);
         return parser.filterToEnd();
+    }
+
+    /** Parentheses and brackets a filter may nest; the parser descends once for each. */
+    public static final int MAX_FILTER_NESTING = 32;
+
+    private static void requireNestingAtMost(String filter, int limit) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < filter.length(); i++) {
+            char c = filter.charAt(i);
+            if (c == '"' && (i == 0 || filter.charAt(i - 1) != '\\')) {
+                quoted = !quoted;
+            } else if (!quoted && (c == '(' || c == '[')) {
+                depth++;
+                if (depth > limit) {
+                    throw ScimException.invalidFilter("filter nests parentheses and brackets"
+                            + " deeper than " + limit + " levels at position " + i
+                            + "; simplify the filter");
+                }
+            } else if (!quoted && (c == ')' || c == ']')) {
+                depth--;
+            }
+        }
     }
 
     /**
