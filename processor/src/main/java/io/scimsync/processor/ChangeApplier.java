@@ -105,7 +105,10 @@ public class ChangeApplier {
         try {
             insert(resource, position);
         } catch (ScimException e) {
-            groupMembers.removeAllOf(resource);
+            // A redelivered create fails here too; its group exists and keeps its members.
+            if (!isRedelivery(change, position)) {
+                groupMembers.removeAllOf(resource);
+            }
             throw e;
         }
     }
