@@ -83,7 +83,33 @@ public final class Projection {
                 projected.set(entry.getKey(), value);
             }
         }
+        dropSchemasWithoutData(projected);
         return projected;
+    }
+
+    /**
+     * Keeps in {@code schemas} only the core schema and the extensions whose data the projected
+     * resource still has, so that {@code schemas} describes what the client receives.
+     */
+    private static void dropSchemasWithoutData(ObjectNode projected) {
+        JsonNode schemas = projected.get("schemas");
+        if (schemas == null || !schemas.isArray()) {
+            return;
+        }
+        var kept = NODES.arrayNode();
+        for (JsonNode schema : schemas) {
+            String urn = schema.asString("");
+            if (!projected.has(urn) && isExtensionOf(projected, urn)) {
+                continue;
+            }
+            kept.add(schema);
+        }
+        projected.set("schemas", kept);
+    }
+
+    /** Whether {@code urn} was listed because the resource had data under it as a key. */
+    private static boolean isExtensionOf(ObjectNode projected, String urn) {
+        return urn.regionMatches(true, 0, "urn:", 0, 4) && !urn.contains(":core:");
     }
 
     /**

@@ -41,8 +41,16 @@ class ProjectionTest {
 
     @Test
     void attributesKeepsAlwaysReturnedOnes() {
-        assertThat(user("title", null)).isEqualTo(json("{'schemas':['" + ScimSchemas.USER + "','"
-                + ENTERPRISE + "'],'id':'u1','userName':'alice','title':'Engineer'}"));
+        assertThat(user("title", null)).isEqualTo(json("{'schemas':['" + ScimSchemas.USER
+                + "'],'id':'u1','userName':'alice','title':'Engineer'}"));
+    }
+
+    @Test
+    void schemasKeepExtensionWithSelectedData() {
+        ObjectNode projected = user(ENTERPRISE + ":department", null);
+
+        assertThat(projected.get("schemas")).isEqualTo(json("['" + ScimSchemas.USER + "','"
+                + ENTERPRISE + "']"));
     }
 
     @Test
