@@ -16,7 +16,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +35,17 @@ public final class ScimJson {
 
     public static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * How deep a request body may nest. SCIM resources nest a few levels, extension data at most
+     * 16; the change that carries a body to Kafka adds levels of its own, and Jackson refuses to
+     * write past 500.
+     */
+    private static final int MAX_BODY_NESTING = 64;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_BODY_NESTING).build())
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();

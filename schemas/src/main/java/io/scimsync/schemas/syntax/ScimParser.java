@@ -63,23 +63,34 @@ public final class ScimParser {
     /** Parentheses and brackets a filter may nest; the parser descends once for each. */
     public static final int MAX_FILTER_NESTING = 32;
 
-    private static void requireNestingAtMost(String filter, int limit) {
+    /**
+     * Measures how deep parentheses and brackets nest outside string literals, where a
+     * backslash escapes the character after it, as the parser reads them.
+     */
+    private static int nestingDepth(String text) {
         int depth = 0;
+        int deepest = 0;
         boolean quoted = false;
-        for (int i = 0; i < filter.length(); i++) {
-            char c = filter.charAt(i);
-            if (c == '"' && (i == 0 || filter.charAt(i - 1) != '\\')) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '\\') {
+                i++;
+            } else if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '(' || c == '[')) {
                 depth++;
-                if (depth > limit) {
-                    throw ScimException.invalidFilter("filter nests parentheses and brackets"
-                            + " deeper than " + limit + " levels at position " + i
-                            + "; simplify the filter");
-                }
+                deepest = Math.max(deepest, depth);
             } else if (!quoted && (c == ')' || c == ']')) {
                 depth--;
             }
+        }
+        return deepest;
+    }
+
+    private static void requireNestingAtMost(String filter, int limit) {
+        if (nestingDepth(filter) > limit) {
+            throw ScimException.invalidFilter("filter nests parentheses and brackets deeper"
+                    + " than " + limit + " levels; simplify the filter");
         }
     }
 
@@ -89,7 +100,12 @@ public final class ScimParser {
      * @throws ScimException {@code invalidPath}, quoting the path and saying where it fails
      */
     public static AttributePath parsePath(String path) {
-        ScimParser parser = new ScimParser(path == null ? "" : path, true);
+        String text = path == null ? "" : path;
+        if (nestingDepth(text) > MAX_FILTER_NESTING) {
+            throw ScimException.invalidPath("path nests parentheses and brackets deeper than "
+                    + MAX_FILTER_NESTING + " levels; simplify its value filter");
+        }
+        ScimParser parser = new ScimParser(text, true);
         return parser.pathToEnd();
     }
 

@@ -217,4 +217,29 @@ class ScimFiltersTest {
                 .isInstanceOf(ScimException.class)
                 .hasMessageContaining("'title' is not one");
     }
+
+    @Test
+    void deepNestingAfterEscapedBackslashIsInvalidFilter() {
+        String filter = "userName eq \"\\\\\" or " + "(".repeat(2000) + "active pr";
+
+        assertThatThrownBy(() -> ScimFilters.parse(filter))
+                .isInstanceOfSatisfying(ScimException.class, e ->
+                        assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_FILTER));
+    }
+
+    @Test
+    void parenthesesInsideStringDoNotCount() {
+        Filter filter = ScimFilters.parse("displayName eq \"" + "(".repeat(100) + "\"");
+
+        assertThat(filter.getFilterType()).isEqualTo(FilterType.EQUAL);
+    }
+
+    @Test
+    void deeplyNestedValueFilterPathIsInvalidPath() {
+        String path = "emails[" + "(".repeat(2000) + "type eq \"work\"";
+
+        assertThatThrownBy(() -> io.scimsync.schemas.syntax.ScimParser.parsePath(path))
+                .isInstanceOfSatisfying(ScimException.class, e ->
+                        assertThat(e.error().scimType()).isEqualTo(ScimType.INVALID_PATH));
+    }
 }

@@ -3,6 +3,7 @@ package io.scimsync.standalone.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimsync.standalone.pipeline.MalformedInputs.Body;
+import io.scimsync.standalone.pipeline.MalformedInputs.Parameter;
 import io.scimsync.standalone.pipeline.MalformedInputs.Text;
 import io.scimsync.standalone.support.ScimClient;
 import io.scimsync.standalone.support.ScimClient.Response;
@@ -35,12 +36,14 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Seeded random malformed input against the SCIM API of one standalone instance: mutated
  * request bodies, filters, list parameters and resource ids, about 2,000 requests in all.
+ * Filters and list parameters go in the query string of a GET and, for one request in four, in
+ * the body of a {@code POST .search}, which no URL length limit bounds.
  *
- * <p>Every answer must keep the error contract: a 2xx, or a 4xx whose {@code Content-Type} is
+ * <p>Every response must keep the error contract: a 2xx, or a 4xx whose {@code Content-Type} is
  * {@code application/scim+json} and whose body is a SCIM error (RFC 7644 §3.12) with
  * {@code status} equal to the HTTP status and a non-blank {@code detail}. Each test collects
  * every violation and fails once with all of them, naming the seed. A rejected write must
- * store nothing: the number of users and groups grows only by the creates answered 201, and
+ * store nothing: the number of users and groups grows only by the creates that got 201, and
  * the fixture user and group keep their version unless a PUT or PATCH on them got a 2xx.
  *
  * <p>The seed is fixed so that a failure repeats; {@code -Dscimsync.fuzz.seed=<long>} runs
@@ -57,10 +60,11 @@ class MalformedInputFuzzIT {
     private static final int FILTER_REQUESTS = 400;
     private static final int LIST_QUERY_REQUESTS = 250;
     private static final int ID_REQUESTS = 300;
-    /** Bounds a test whose requests hang; a test that runs out of time fails. */
+    /** Time one test may take, so that hanging requests fail it instead of stalling the build. */
     private static final Duration TIME_BUDGET = Duration.ofMinutes(2);
     private static final String SCIM_ERROR = "urn:ietf:params:scim:api:messages:2.0:Error";
     private static final int EXCERPT_CHARS = 200;
+    private static final int MAX_CONSECUTIVE_FAILURES = 5;
 
     private static StandaloneInstance standalone;
     private static String token;
@@ -112,8 +116,9 @@ class MalformedInputFuzzIT {
     }
 
     /**
-     * The counts the body test and the id test compare before and after.
+     * What the body test and the id test compare before and after.
      *
+     * @param users {@code totalResults} of {@code GET /Users?count=0}
      * @param userVersion {@code meta.version} of the fixture user
      */
     private record StoreState(int users, int groups, String userVersion, String groupVersion) {
@@ -143,12 +148,21 @@ class MalformedInputFuzzIT {
     void filtersKeepErrorContract() {
         MalformedInputs inputs = new MalformedInputs(new Random(SEED + 1));
         Campaign campaign = new Campaign("filters");
-        for (int i = 0; i < FILTER_REQUESTS && campaign.hasTimeLeft(); i++) {
+        for (int i = 0; i < FILTER_REQUESTS && campaign.shouldContinue(); i++) {
             String endpoint = i % 2 == 0 ? "/Users" : "/Groups";
             Text filter = inputs.filter();
-            campaign.send(new FuzzRequest("GET " + endpoint + "?filter", filter.variant(),
-                    "filter " + quote(filter.value()), "GET",
-                    endpoint + "?" + ScimClient.filterQuery(filter.value()), null));
+            String description = "filter " + quote(filter.value());
+            if (!isSearchTurn(i)) {
+                campaign.send(new FuzzRequest("GET " + endpoint + "?filter", filter.variant(),
+                        description, "GET",
+                        endpoint + "?" + ScimClient.filterQuery(filter.value()), null));
+            } else {
+                ObjectNode search = inputs.searchRequest(
+                        List.of(new Parameter("filter", filter.value())));
+                campaign.send(new FuzzRequest("POST " + endpoint + "/.search filter",
+                        filter.variant(), description, "POST", endpoint + "/.search",
+                        utf8Bytes(search)));
+            }
         }
 
         campaign.assertNoViolations(FILTER_REQUESTS);
@@ -159,11 +173,19 @@ class MalformedInputFuzzIT {
     void listParametersKeepErrorContract() {
         MalformedInputs inputs = new MalformedInputs(new Random(SEED + 2));
         Campaign campaign = new Campaign("list parameters");
-        for (int i = 0; i < LIST_QUERY_REQUESTS && campaign.hasTimeLeft(); i++) {
+        for (int i = 0; i < LIST_QUERY_REQUESTS && campaign.shouldContinue(); i++) {
             String endpoint = i % 2 == 0 ? "/Users" : "/Groups";
-            Text query = inputs.listQuery();
-            campaign.send(new FuzzRequest("GET " + endpoint + "?query", query.variant(),
-                    "query " + query.value(), "GET", endpoint + "?" + query.value(), null));
+            List<Parameter> parameters = inputs.listParameters();
+            String variant = parameters.size() + " parameters";
+            if (!isSearchTurn(i)) {
+                String query = MalformedInputs.queryString(parameters);
+                campaign.send(new FuzzRequest("GET " + endpoint + "?query", variant,
+                        "query " + query, "GET", endpoint + "?" + query, null));
+            } else {
+                ObjectNode search = inputs.searchRequest(parameters);
+                campaign.send(new FuzzRequest("POST " + endpoint + "/.search", variant,
+                        "search " + search, "POST", endpoint + "/.search", utf8Bytes(search)));
+            }
         }
 
         campaign.assertNoViolations(LIST_QUERY_REQUESTS);
@@ -176,7 +198,7 @@ class MalformedInputFuzzIT {
         Campaign campaign = new Campaign("ids");
         StoreState before = storeState();
         List<String> methods = List.of("GET", "GET", "PUT", "PATCH", "DELETE");
-        for (int i = 0; i < ID_REQUESTS && campaign.hasTimeLeft(); i++) {
+        for (int i = 0; i < ID_REQUESTS && campaign.shouldContinue(); i++) {
             boolean users = i % 2 == 0;
             String endpoint = users ? "/Users" : "/Groups";
             String method = methods.get((i / 2) % methods.size());
@@ -200,20 +222,20 @@ class MalformedInputFuzzIT {
         int createdGroups = 0;
         String userVersion = before.userVersion();
         String groupVersion = before.groupVersion();
-        for (int i = 0; i < BODY_REQUESTS && campaign.hasTimeLeft(); i++) {
+        for (int i = 0; i < BODY_REQUESTS && campaign.shouldContinue(); i++) {
             BodyTarget target = BodyTarget.values()[i % BodyTarget.values().length];
             Body body = inputs.mutate(validBody(inputs, target),
                     target.method.equals("PATCH"), memberId);
-            Response answer = campaign.send(new FuzzRequest(target.label(),
+            Response response = campaign.send(new FuzzRequest(target.label(),
                     body.mutation().name(), body.description(), target.method,
                     target.path.replace("{id}", target.isUser() ? userId : groupId),
                     body.bytes()));
-            if (answer == null || answer.status() / 100 != 2) {
+            if (response == null || response.status() / 100 != 2) {
                 continue;
             }
             switch (target) {
-                case CREATE_USER -> createdUsers += answer.status() == 201 ? 1 : 0;
-                case CREATE_GROUP -> createdGroups += answer.status() == 201 ? 1 : 0;
+                case CREATE_USER -> createdUsers += response.status() == 201 ? 1 : 0;
+                case CREATE_GROUP -> createdGroups += response.status() == 201 ? 1 : 0;
                 case REPLACE_USER, PATCH_USER -> userVersion = version("/Users/" + userId);
                 case REPLACE_GROUP, PATCH_GROUP -> groupVersion = version("/Groups/" + groupId);
             }
@@ -225,6 +247,14 @@ class MalformedInputFuzzIT {
         campaign.assertNoViolations(BODY_REQUESTS);
     }
 
+    /**
+     * Returns true for every fourth pair of requests. The requests of a pair go to /Users and
+     * /Groups, so both endpoints get search bodies.
+     */
+    private static boolean isSearchTurn(int request) {
+        return (request / 2) % 4 == 3;
+    }
+
     private static ObjectNode validBody(MalformedInputs inputs, BodyTarget target) {
         return switch (target) {
             case CREATE_USER, REPLACE_USER -> inputs.user(memberId);
@@ -234,14 +264,18 @@ class MalformedInputFuzzIT {
         };
     }
 
-    /** A valid body for PUT and PATCH, so that only the id can be what is wrong. */
+    /** Returns a valid body for PUT and PATCH, so that only the id is wrong, or null. */
     private static byte[] idRequestBody(MalformedInputs inputs, String method, boolean users) {
         ObjectNode body = switch (method) {
             case "PUT" -> users ? inputs.user(memberId) : inputs.group(memberId);
             case "PATCH" -> users ? inputs.userPatch() : inputs.groupPatch(memberId);
             default -> null;
         };
-        return body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
+        return body == null ? null : utf8Bytes(body);
+    }
+
+    private static byte[] utf8Bytes(JsonNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String create(String endpoint, String body) {
@@ -268,9 +302,13 @@ class MalformedInputFuzzIT {
         return read.json().path("meta").path("version").asString();
     }
 
-    /** Sends a body as raw bytes, because {@link ScimClient} sends text and some bodies are not UTF-8. */
+    /**
+     * Sends a body as raw bytes with the headers {@link ScimClient} sends, because that client
+     * sends text and some bodies are not UTF-8.
+     */
     private static Response sendBytes(FuzzRequest request) {
-        HttpRequest http = HttpRequest.newBuilder(URI.create(standalone.scimUrl() + request.path()))
+        URI uri = URI.create(standalone.scimUrl() + request.path());
+        HttpRequest http = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/scim+json")
@@ -278,8 +316,8 @@ class MalformedInputFuzzIT {
                 .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()))
                 .build();
         try {
-            HttpResponse<String> answer = HTTP.send(http, HttpResponse.BodyHandlers.ofString());
-            return new Response(answer.statusCode(), answer.headers(), answer.body());
+            HttpResponse<String> response = HTTP.send(http, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + http.uri() + " failed", e);
         } catch (InterruptedException e) {
@@ -288,11 +326,9 @@ class MalformedInputFuzzIT {
         }
     }
 
-    /**
-     * Returns what is wrong with {@code answer} under the error contract, or an empty list.
-     */
-    private static List<String> contractProblems(Response answer) {
-        int status = answer.status();
+    /** Returns what is wrong with {@code response} under the error contract, or an empty list. */
+    private static List<String> contractProblems(Response response) {
+        int status = response.status();
         if (status / 100 == 2) {
             return List.of();
         }
@@ -300,22 +336,24 @@ class MalformedInputFuzzIT {
             return List.of("status " + status + " is neither 2xx nor 4xx");
         }
         List<String> problems = new ArrayList<>();
-        String contentType = answer.header("Content-Type").orElse("");
+        String contentType = response.header("Content-Type").orElse("");
         if (!contentType.startsWith("application/scim+json")) {
             problems.add("Content-Type is '" + contentType + "'");
         }
-        JsonNode body = answer.json();
+        JsonNode body = response.json();
         if (body == null || !body.isObject()) {
             problems.add("body is not a JSON object");
             return problems;
         }
         JsonNode schemas = body.path("schemas");
-        if (!schemas.isArray() || schemas.size() != 1 || !SCIM_ERROR.equals(schemas.get(0).asString())) {
+        boolean onlyError = schemas.isArray() && schemas.size() == 1
+                && SCIM_ERROR.equals(schemas.get(0).asString());
+        if (!onlyError) {
             problems.add("schemas is " + schemas + ", expected [\"" + SCIM_ERROR + "\"]");
         }
-        if (!body.path("status").isString() || !body.path("status").asString().equals(
-                Integer.toString(status))) {
-            problems.add("status member is " + body.path("status") + ", expected \"" + status + "\"");
+        JsonNode statusMember = body.path("status");
+        if (!statusMember.isString() || !statusMember.asString().equals(Integer.toString(status))) {
+            problems.add("status member is " + statusMember + ", expected \"" + status + "\"");
         }
         if (!body.path("detail").isString() || body.path("detail").asString().isBlank()) {
             problems.add("detail is " + body.path("detail"));
@@ -334,7 +372,10 @@ class MalformedInputFuzzIT {
                 text.append(String.format("\\x%02X", value));
             }
         }
-        return bytes.length > EXCERPT_CHARS ? text + "... (" + bytes.length + " bytes)" : text.toString();
+        if (bytes.length > EXCERPT_CHARS) {
+            text.append("... (").append(bytes.length).append(" bytes)");
+        }
+        return text.toString();
     }
 
     private static String excerpt(String text) {
@@ -345,7 +386,7 @@ class MalformedInputFuzzIT {
         return "'" + text + "'";
     }
 
-    /** The requests of one test: sends them, counts their answers and collects violations. */
+    /** The requests of one test: sends them, counts their statuses and collects violations. */
     private static final class Campaign {
 
         private final String name;
@@ -354,58 +395,76 @@ class MalformedInputFuzzIT {
         private final Map<String, Integer> requestsByVariant = new TreeMap<>();
         private final List<String> violations = new ArrayList<>();
         private int sent;
+        private int consecutiveFailures;
+        private String stopReason;
 
         Campaign(String name) {
             this.name = name;
         }
 
-        boolean hasTimeLeft() {
-            return elapsed().compareTo(TIME_BUDGET) < 0;
+        /**
+         * Returns false once the time budget is spent, or once {@code MAX_CONSECUTIVE_FAILURES}
+         * requests in a row got a 5xx or no response, because the service is then down and the
+         * remaining requests would only repeat that.
+         */
+        boolean shouldContinue() {
+            if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+                stopReason = "the last " + consecutiveFailures
+                        + " requests got a 5xx or no response";
+            } else if (elapsed().compareTo(TIME_BUDGET) >= 0) {
+                stopReason = "the time budget of " + TIME_BUDGET.toSeconds() + " s ran out";
+            }
+            return stopReason == null;
         }
 
-        /** Sends {@code request} and returns its answer, or null when none arrived. */
+        /** Sends {@code request} and returns the response, or null when none arrived. */
         Response send(FuzzRequest request) {
             sent++;
             requestsByVariant.merge(request.kind() + " " + request.variant(), 1, Integer::sum);
-            Response answer;
+            Response response;
             try {
-                answer = request.body() == null
+                response = request.body() == null
                         ? scim.send(request.method(), request.path(), null, Map.of())
                         : sendBytes(request);
             } catch (UncheckedIOException e) {
-                statusesByKind.computeIfAbsent(request.kind(), kind -> new TreeMap<>())
-                        .merge(0, 1, Integer::sum);
-                violations.add(describe(request, "no answer: " + e.getCause(), null));
+                count(request.kind(), 0);
+                consecutiveFailures++;
+                violations.add(describe(request, "no response: " + e.getCause(), null));
                 return null;
             }
-            statusesByKind.computeIfAbsent(request.kind(), kind -> new TreeMap<>())
-                    .merge(answer.status(), 1, Integer::sum);
-            List<String> problems = contractProblems(answer);
+            count(request.kind(), response.status());
+            consecutiveFailures = response.status() >= 500 ? consecutiveFailures + 1 : 0;
+            List<String> problems = contractProblems(response);
             if (!problems.isEmpty()) {
-                violations.add(describe(request, String.join("; ", problems), answer));
+                violations.add(describe(request, String.join("; ", problems), response));
             }
-            return answer;
+            return response;
+        }
+
+        private void count(String kind, int status) {
+            statusesByKind.computeIfAbsent(kind, unused -> new TreeMap<>())
+                    .merge(status, 1, Integer::sum);
         }
 
         void checkStoreState(StoreState expected, StoreState actual) {
             if (!expected.equals(actual)) {
                 violations.add("stored state is " + actual + ", expected " + expected
-                        + " from the answers");
+                        + " from the responses");
             }
         }
 
-        /** Fails with every violation, or when the time budget ran out before {@code planned}. */
+        /** Fails with every violation, and when the requests stopped before {@code planned}. */
         void assertNoViolations(int planned) {
             log.info("Fuzz {} (seed {}): {} requests in {} s; statuses by kind {}; requests by"
                     + " variant {}", name, SEED, sent, elapsed().toSeconds(), statusesByKind,
                     requestsByVariant);
             if (sent < planned) {
-                violations.add("time budget of " + TIME_BUDGET.toSeconds() + " s ran out after "
-                        + sent + " of " + planned + " requests");
+                violations.add("stopped after " + sent + " of " + planned + " requests: "
+                        + stopReason);
             }
-            assertThat(violations)
-                    .as("%s: %d violations of the error contract in %d requests, seed %d:%n%s",
-                            name, violations.size(), sent, SEED, String.join("\n", violations))
+            assertThat(String.join("\n", violations))
+                    .as("%s: %d violations of the error contract in %d requests, seed %d",
+                            name, violations.size(), sent, SEED)
                     .isEmpty();
         }
 
@@ -413,16 +472,16 @@ class MalformedInputFuzzIT {
             return Duration.ofNanos(System.nanoTime() - startNanos);
         }
 
-        private static String describe(FuzzRequest request, String problem, Response answer) {
+        private static String describe(FuzzRequest request, String problem, Response response) {
             String input = request.method() + " " + excerpt(request.path()) + " ["
                     + request.variant() + ": " + excerpt(request.description()) + "]";
             if (request.body() != null) {
                 input += " body " + printable(request.body());
             }
-            String outcome = answer == null ? "" : " -> " + answer.status() + " "
-                    + excerpt(answer.body());
+            String outcome = response == null ? " none" : " " + response.status() + " "
+                    + excerpt(response.body());
             return "- " + request.kind() + ": " + problem + "\n    input " + input
-                    + "\n    answer" + outcome;
+                    + "\n    response" + outcome;
         }
     }
 }

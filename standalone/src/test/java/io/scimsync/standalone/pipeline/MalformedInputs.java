@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Generates malformed SCIM input from one {@link Random}: mutated request bodies, PATCH
- * operations, filters, list query strings and resource ids. The same seed gives the same input.
+ * operations, filters, list parameters and resource ids. The same seed gives the same input.
  * Every generated value comes with a short description for a failure message.
  */
 final class MalformedInputs {
@@ -26,8 +28,9 @@ final class MalformedInputs {
     static final String CORE_GROUP = "urn:ietf:params:scim:schemas:core:2.0:Group";
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+    static final String SEARCH_REQUEST = "urn:ietf:params:scim:api:messages:2.0:SearchRequest";
 
-    /** A URN no schema defines; the service stores an object under it as it is. */
+    /** A URN that no schema defines, so the service keeps an object under it unchecked. */
     private static final String UNKNOWN_EXTENSION = "urn:example:fuzz:1.0:User";
 
     /** Jackson's default maximum nesting depth (jackson-core 3.1 {@code StreamReadConstraints}). */
@@ -41,7 +44,7 @@ final class MalformedInputs {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** Kinds of body mutation; {@link #RANDOM_OPERATIONS} applies to PATCH bodies only. */
+    /** Kinds of body mutation. {@link #RANDOM_OPERATIONS} applies only to PATCH bodies. */
     enum Mutation {
         TRUNCATION, BYTE_FLIP, WRONG_TYPE, DEEP_NESTING, LONG_STRING, INVALID_UTF8,
         CONTROL_CHARACTER, UNKNOWN_ATTRIBUTE, RANDOM_OPERATIONS
@@ -51,8 +54,12 @@ final class MalformedInputs {
     record Body(Mutation mutation, String description, byte[] bytes) {
     }
 
-    /** A generated filter or query string, with the way it was generated. */
+    /** A generated filter or id, with the way it was generated. */
     record Text(String variant, String value) {
+    }
+
+    /** A list parameter. A null value sends the name without a value. */
+    record Parameter(String name, String value) {
     }
 
     /** One place in a JSON tree: a property of an object or an element of an array. */
@@ -100,7 +107,7 @@ final class MalformedInputs {
     private static final List<String> FILTER_VALUES = List.of("\"x\"", "\"\"", "\"a\\\"b\"",
             "\"unterminated", "true", "false", "null", "42", "-1.5e10", "1e999",
             "2011-05-13T04:42:34Z", "\"2011-05-13T04:42:34Z\"", "\"\\u0000\"", "\"\\ud800\"",
-            "'single'", "\"\u00fc\"", "\"%\"", "\"\\\"", "\"*\"", "\"\\x\"", "W/\"1\"");
+            "'single'", "\"\u00fc\"", "\"%\"", "\"\\\"", "\"\\\\\"", "\"*\"", "\"\\x\"", "W/\"1\"");
 
     private static final List<String> FILTER_PUNCTUATION = List.of("(", ")", "[", "]", "\"", ".",
             ",", "\\", "  ", "\t", "{", "}", ":", "/");
@@ -110,6 +117,29 @@ final class MalformedInputs {
             ":", "@", "~", "!", "$", "&", "'", "(", ")", "*", ",", "=", "%ff", "%c0%ae",
             "%e2%80%ae", "%ef%bb%bf", "%0a", "%0d%0a", "%09", "%7B%7D", "a", "Users", "null",
             "-1", "0", "/", "%C3%A9", "%F0%9F%98%80", "%EF%BF%BF", "%E4%B8%AD");
+
+    private static final List<String> LIST_PARAMETER_NAMES = List.of("startIndex", "count",
+            "sortBy", "sortOrder", "attributes", "excludedAttributes", "unknown", "COUNT", "");
+
+    private static final List<String> INTEGERS = List.of("-1", "0", "1", "2", "200", "201",
+            "2147483647", "2147483648", "-2147483649", "99999999999999999999", "1.5", "1e3", " 1",
+            "+1", "0x10", "", "abc", "\uff11", "\u0663", "1 ", "--1", "NaN", "null");
+
+    private static final List<String> SORT_BY = List.of("userName", "displayName",
+            "name.givenName", "emails", "emails.value", "meta.created", "meta.lastModified", "id",
+            "externalId", "members", "members.value", "shoeSize", "", CORE_USER + ":userName",
+            ENTERPRISE + ":manager", "emails[type eq \"work\"].value", "name..x", "[",
+            "userName desc", "groups", "urn:x", "meta", "active");
+
+    private static final List<String> SORT_ORDERS = List.of("ascending", "descending",
+            "ASCENDING", "Descending", "", "up", "desc", "asc", "ascending,descending",
+            " ascending");
+
+    private static final List<String> ATTRIBUTES = List.of("userName", "name.givenName",
+            "emails.value", ENTERPRISE, ENTERPRISE + ":manager", "members", "members.value", ",",
+            ",,", "userName,,id", "", " ", "[", "meta.version", "emails[type eq \"work\"]",
+            "shoeSize", "id,meta", "schemas", "groups", "urn:x", "USERNAME",
+            String.join(",", Collections.nCopies(200, "userName")));
 
     private final Random random;
     private int nameCounter;
@@ -197,7 +227,7 @@ final class MalformedInputs {
 
     private Body truncate(byte[] body) {
         int length = random.nextInt(body.length);
-        byte[] cut = java.util.Arrays.copyOf(body, length);
+        byte[] cut = Arrays.copyOf(body, length);
         return new Body(Mutation.TRUNCATION,
                 "cut to " + length + " of " + body.length + " bytes", cut);
     }
@@ -228,9 +258,7 @@ final class MalformedInputs {
     }
 
     private Body deepNesting(ObjectNode tree) {
-        int depth = nestingDepth();
         String style = pick(List.of("arrays", "objects", "mixed", "unclosed arrays"));
-        byte[] nested = nested(style, depth).getBytes(StandardCharsets.US_ASCII);
         String where;
         if (random.nextBoolean()) {
             tree.putObject(UNKNOWN_EXTENSION).put("data", MARKER);
@@ -240,16 +268,22 @@ final class MalformedInputs {
             slot.set(NODES.stringNode(MARKER));
             where = slot.pointer();
         }
+        int depth = nestingDepth(where.split("/").length - 1);
+        byte[] nested = nested(style, depth).getBytes(StandardCharsets.US_ASCII);
         return new Body(Mutation.DEEP_NESTING, depth + " levels of " + style + " at " + where,
                 splice(bytes(tree), nested));
     }
 
-    /** Depths below, at and far above the parser's limit, up to {@link #MAX_NESTING}. */
-    private int nestingDepth() {
-        return switch (random.nextInt(3)) {
-            case 0 -> 1 + random.nextInt(PARSER_MAX_DEPTH - 10);
-            case 1 -> PARSER_MAX_DEPTH - 5 + random.nextInt(10);
-            default -> 1 + random.nextInt(MAX_NESTING);
+    /**
+     * Returns a nesting depth: shallow, up to {@link #MAX_NESTING}, or one that makes the whole
+     * document one level less than, exactly or one level more than {@link #PARSER_MAX_DEPTH}
+     * deep when placed inside {@code containers} objects and arrays.
+     */
+    private int nestingDepth(int containers) {
+        return switch (random.nextInt(4)) {
+            case 0 -> 1 + random.nextInt(64);
+            case 1 -> 1 + random.nextInt(MAX_NESTING);
+            default -> Math.max(1, PARSER_MAX_DEPTH - containers - 1 + random.nextInt(3));
         };
     }
 
@@ -257,7 +291,8 @@ final class MalformedInputs {
         return switch (style) {
             case "arrays" -> "[".repeat(depth) + "]".repeat(depth);
             case "objects" -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-            case "mixed" -> "[{\"a\":".repeat(depth / 2) + "[]" + "}]".repeat(depth / 2);
+            case "mixed" -> "[{\"a\":".repeat(depth / 2) + (depth % 2 == 1 ? "[]" : "1")
+                    + "}]".repeat(depth / 2);
             default -> "[".repeat(depth);
         };
     }
@@ -265,7 +300,8 @@ final class MalformedInputs {
     private Body longString(ObjectNode tree) {
         String unit = pick(List.of("a", "\u00e9", "\u4e2d", "\ud83d\ude00", "\\\"", "\\u0041"));
         int bytes = 1_000 + random.nextInt(MAX_STRING_BYTES - 1_000);
-        String text = unit.repeat(Math.max(1, bytes / unit.getBytes(StandardCharsets.UTF_8).length));
+        int unitBytes = unit.getBytes(StandardCharsets.UTF_8).length;
+        String text = unit.repeat(Math.max(1, bytes / unitBytes));
         String what = text.length() + " x '" + unit + "'";
         int choice = random.nextInt(4);
         if (choice == 0) {
@@ -277,8 +313,9 @@ final class MalformedInputs {
             String digits = "9".repeat(1 + random.nextInt(2_000));
             Slot slot = pick(slots(tree));
             slot.set(NODES.stringNode(MARKER));
+            byte[] number = digits.getBytes(StandardCharsets.US_ASCII);
             return new Body(Mutation.LONG_STRING, "number of " + digits.length() + " digits at "
-                    + slot.pointer(), splice(bytes(tree), digits.getBytes(StandardCharsets.US_ASCII)));
+                    + slot.pointer(), splice(bytes(tree), number));
         }
         Slot slot = pick(stringSlots(tree));
         slot.set(NODES.stringNode(MARKER));
@@ -380,6 +417,10 @@ final class MalformedInputs {
     }
 
     private ObjectNode randomOperation(String memberId) {
+        if (random.nextInt(6) == 0) {
+            return operation(pick(List.of("add", "replace")), nestedValueFilterPath(),
+                    NODES.stringNode(freshName() + "@contoso.example"));
+        }
         ObjectNode operation = NODES.objectNode();
         if (random.nextInt(10) != 0) {
             operation.put("op", pick(PATCH_OPERATIONS));
@@ -401,6 +442,17 @@ final class MalformedInputs {
             operation.set("value", pick(patchValues(memberId)));
         }
         return operation;
+    }
+
+    /**
+     * Returns a path whose value filter nests parentheses a few levels deep or 1,500 to
+     * {@link #MAX_NESTING} levels deep, closed or not.
+     */
+    private String nestedValueFilterPath() {
+        int depth = random.nextBoolean() ? 1 + random.nextInt(64)
+                : MAX_NESTING * 3 / 4 + random.nextInt(MAX_NESTING / 4);
+        String closing = random.nextInt(3) == 0 ? "" : ")".repeat(depth) + "].value";
+        return "emails[" + "(".repeat(depth) + "type eq \"work\"" + closing;
     }
 
     private List<JsonNode> patchValues(String memberId) {
@@ -491,14 +543,17 @@ final class MalformedInputs {
 
     private String longFilter() {
         int length = 256 + random.nextInt(MAX_FILTER_CHARS - 256);
-        String filter = switch (random.nextInt(6)) {
+        int parentheses = length / 2 - 16;
+        String filter = switch (random.nextInt(7)) {
             case 0 -> repeatUntil(length, "userName eq \"x\" or ", "userName eq \"y\"");
-            case 1 -> "(".repeat(length / 2 - 8) + "active pr" + ")".repeat(length / 2 - 8);
+            case 1 -> "(".repeat(parentheses) + "active pr" + ")".repeat(parentheses);
             case 2 -> repeatUntil(length, "not (", "active pr");
             case 3 -> "userName eq \"" + "a".repeat(length - 15) + "\"";
             case 4 -> "a".repeat(length - 7) + " eq \"x\"";
-            default -> repeatUntil(length, "emails[type eq \"work\" and value sw \"a\"] and ",
+            case 5 -> repeatUntil(length, "emails[type eq \"work\" and value sw \"a\"] and ",
                     "active pr");
+            default -> "userName eq \"\\\\\" or " + "(".repeat(parentheses) + "active pr"
+                    + ")".repeat(parentheses);
         };
         return filter.length() > MAX_FILTER_CHARS ? filter.substring(0, MAX_FILTER_CHARS) : filter;
     }
@@ -507,44 +562,70 @@ final class MalformedInputs {
         return piece.repeat(Math.max(1, (length - end.length()) / piece.length())) + end;
     }
 
-    /** Returns a query string of one to five random list parameters, already percent-encoded. */
-    Text listQuery() {
-        List<String> parameters = new ArrayList<>();
+    /** Returns one to five random list parameters. */
+    List<Parameter> listParameters() {
+        List<Parameter> parameters = new ArrayList<>();
         int count = 1 + random.nextInt(5);
         for (int i = 0; i < count; i++) {
             parameters.add(listParameter());
         }
-        return new Text(count + " parameters", String.join("&", parameters));
+        return parameters;
     }
 
-    private String listParameter() {
-        List<String> integers = List.of("-1", "0", "1", "2", "200", "201", "2147483647",
-                "2147483648", "-2147483649", "99999999999999999999", "1.5", "1e3", " 1", "+1",
-                "0x10", "", "abc", "\uff11", "\u0663", "1 ", "--1", "NaN", "null");
-        List<String> sortBy = List.of("userName", "displayName", "name.givenName", "emails",
-                "emails.value", "meta.created", "meta.lastModified", "id", "externalId", "members",
-                "members.value", "shoeSize", "", CORE_USER + ":userName", ENTERPRISE + ":manager",
-                "emails[type eq \"work\"].value", "name..x", "[", "userName desc", "groups",
-                "urn:x", "meta", "active");
-        List<String> sortOrder = List.of("ascending", "descending", "ASCENDING", "Descending", "",
-                "up", "desc", "asc", "ascending,descending", " ascending");
-        List<String> attributes = List.of("userName", "name.givenName", "emails.value", ENTERPRISE,
-                ENTERPRISE + ":manager", "members", "members.value", ",", ",,", "userName,,id", "",
-                " ", "[", "meta.version", "emails[type eq \"work\"]", "shoeSize", "id,meta",
-                "schemas", "groups", "urn:x", "USERNAME", String.join(",",
-                        java.util.Collections.nCopies(200, "userName")));
-        String name = pick(List.of("startIndex", "count", "sortBy", "sortOrder", "attributes",
-                "excludedAttributes", "unknown", "COUNT", ""));
+    private Parameter listParameter() {
+        String name = pick(LIST_PARAMETER_NAMES);
         String value = switch (name) {
-            case "startIndex", "count", "COUNT" -> pick(integers);
-            case "sortBy" -> pick(sortBy);
-            case "sortOrder" -> pick(sortOrder);
-            default -> pick(attributes);
+            case "startIndex", "count", "COUNT" -> pick(INTEGERS);
+            case "sortBy" -> random.nextInt(10) == 0 ? nestedValueFilterPath() : pick(SORT_BY);
+            case "sortOrder" -> pick(SORT_ORDERS);
+            default -> random.nextInt(10) == 0 ? nestedValueFilterPath() : pick(ATTRIBUTES);
         };
-        if (random.nextInt(15) == 0) {
-            return name;
+        return new Parameter(name, random.nextInt(15) == 0 ? null : value);
+    }
+
+    /** Returns {@code parameters} as a query string, percent-encoded. */
+    static String queryString(List<Parameter> parameters) {
+        List<String> pairs = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            pairs.add(parameter.value() == null ? parameter.name()
+                    : parameter.name() + "=" + percentEncoded(parameter.value()));
         }
-        return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return String.join("&", pairs);
+    }
+
+    /**
+     * Returns a search request (RFC 7644 §3.4.3) of {@code parameters}: integers as JSON numbers
+     * where they parse, attribute lists as arrays or as one string, a name alone as null.
+     */
+    ObjectNode searchRequest(List<Parameter> parameters) {
+        ObjectNode search = NODES.objectNode();
+        search.putArray("schemas").add(SEARCH_REQUEST);
+        for (Parameter parameter : parameters) {
+            search.set(parameter.name(), searchValue(parameter));
+        }
+        return search;
+    }
+
+    private JsonNode searchValue(Parameter parameter) {
+        String value = parameter.value();
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (INTEGERS.contains(value) && value.matches("-?[0-9]+")) {
+            return NODES.numberNode(new BigInteger(value));
+        }
+        if (parameter.name().endsWith("ttributes") && random.nextBoolean()) {
+            ArrayNode names = NODES.arrayNode();
+            for (String name : value.split(",", -1)) {
+                names.add(name);
+            }
+            return names;
+        }
+        return NODES.stringNode(value);
+    }
+
+    static String percentEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -570,8 +651,7 @@ final class MalformedInputs {
         do {
             codePoint = random.nextInt(0x110000);
         } while (codePoint >= 0xD800 && codePoint <= 0xDFFF);
-        return URLEncoder.encode(Character.toString(codePoint), StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return percentEncoded(Character.toString(codePoint));
     }
 
     private static ObjectNode patch(List<ObjectNode> operations) {
