@@ -8,10 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the SCIM ingress, {@code scimsync.ingress.*}.
  *
- * @param outcomeTimeout how long a write waits for the processor's outcome before it is answered
- *     503; the change stays in Kafka and is applied later
- * @param brokerTimeout how long publishing a change may wait for the broker before it is
- *     answered 503
+ * @param outcomeTimeout how long a write waits for the processor's outcome before the client
+ *     gets 503; the change stays in Kafka and is applied later
+ * @param brokerTimeout how long publishing a change may wait for the broker before the client
+ *     gets 503
  * @param retryAfter the delay suggested in the {@code Retry-After} header of a 503
  * @param maxResults the largest page a list request returns, advertised in ServiceProviderConfig
  * @param defaultCount the page size when a list request gives no {@code count}

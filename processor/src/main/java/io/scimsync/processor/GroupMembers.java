@@ -73,11 +73,11 @@ class GroupMembers {
     }
 
     void replaceAll(StoredResource group, List<String> memberIds) {
-        Map<String, ResourceType> wanted = resolve(group.tenantId(), memberIds);
-        rejectSelf(group, wanted.keySet());
+        Map<String, ResourceType> requested = resolve(group.tenantId(), memberIds);
+        rejectSelf(group, requested.keySet());
         Set<String> stale = new LinkedHashSet<>(currentMemberIds(group));
-        stale.removeAll(wanted.keySet());
-        memberships.add(group.tenantId(), group.id(), wanted);
+        stale.removeAll(requested.keySet());
+        memberships.add(group.tenantId(), group.id(), requested);
         memberships.remove(group.tenantId(), group.id(), stale);
     }
 

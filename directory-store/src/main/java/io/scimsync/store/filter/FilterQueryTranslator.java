@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a parsed SCIM filter into one MongoDB query on the directory documents of a tenant.
- * Values are compared as the attribute's {@code caseExact} says: case-exact attributes against
+ * Values are compared as the attribute's {@code caseExact} requires: case-exact attributes against
  * the stored attributes, the others against the lower-cased search copy. Equalities joined by
  * {@code and} become one flat document, so that {@code userName eq} and {@code id eq} match the
  * unique indexes on {@code (tenantId, uniqueKey)} and {@code (tenantId, resourceId)} exactly, the

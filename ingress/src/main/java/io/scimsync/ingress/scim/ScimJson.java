@@ -27,18 +27,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads SCIM request bodies and writes SCIM answers. Bodies are parsed here rather than by a
+ * Reads SCIM request bodies and writes SCIM responses. Bodies are parsed here rather than by a
  * message converter so that a syntax error is a SCIM {@code invalidSyntax} naming where the body
- * broke, and answers are always {@code application/scim+json}, whatever the {@code Accept} header.
+ * broke, and responses are always {@code application/scim+json}, whatever the {@code Accept} header.
  */
 public final class ScimJson {
 
     public static final MediaType SCIM_JSON = MediaType.parseMediaType("application/scim+json");
 
     /**
-     * How deep a request body may nest. SCIM resources nest a few levels, extension data at most
-     * 16; the change that carries a body to Kafka adds levels of its own, and Jackson refuses to
-     * write past 500.
+     * Maximum nesting depth of a request body. SCIM resources nest a few levels and extension
+     * data at most 16. The change that carries a body to Kafka adds levels of its own, and
+     * Jackson rejects writing past 500.
      */
     private static final int MAX_BODY_NESTING = 64;
 
@@ -108,7 +108,7 @@ public final class ScimJson {
     }
 
     /**
-     * The error answer of a request outside the SCIM API (the admin and ops APIs), in their own
+     * Builds the error response of a request outside the SCIM API (the admin and ops APIs), in their own
      * shape {@code {"error": "..."}}; or null for a SCIM request.
      */
     public static ResponseEntity<byte[]> nonScimError(HttpServletRequest request, ScimError error) {
@@ -121,7 +121,7 @@ public final class ScimJson {
                 .body(MAPPER.writeValueAsBytes(body));
     }
 
-    /** The SCIM error body of RFC 7644 §3.12, with {@code status} as a string. */
+    /** Builds the SCIM error body of RFC 7644 §3.12, with {@code status} as a string. */
     public static ObjectNode errorBody(ScimError error) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putArray("schemas").add(ScimSchemas.ERROR);

@@ -96,15 +96,15 @@ public final class Projection {
         if (schemas == null || !schemas.isArray()) {
             return;
         }
-        var kept = NODES.arrayNode();
+        var remaining = NODES.arrayNode();
         for (JsonNode schema : schemas) {
             String urn = schema.asString("");
             if (!projected.has(urn) && isExtensionOf(projected, urn)) {
                 continue;
             }
-            kept.add(schema);
+            remaining.add(schema);
         }
-        projected.set("schemas", kept);
+        projected.set("schemas", remaining);
     }
 
     /** Whether {@code urn} was listed because the resource had data under it as a key. */

@@ -41,9 +41,9 @@ public final class ResourceValidator {
             "(?i)urn:[a-z0-9][a-z0-9-]{0,31}:[\\x21-\\x7e]+");
 
     /**
-     * How deep data under an unknown extension may nest. SCIM attributes nest at most 3 levels,
-     * and the embedded store's H2 serialiser overflows its stack on documents nested a few
-     * hundred levels deep.
+     * Maximum nesting depth of data under an unknown extension. SCIM attributes nest at most 3
+     * levels, and the embedded store's H2 serialiser overflows its stack on documents nested a
+     * few hundred levels deep.
      */
     private static final int MAX_EXTENSION_DEPTH = 16;
 

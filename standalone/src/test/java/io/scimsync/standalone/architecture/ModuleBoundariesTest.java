@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules between modules: the SCIM model is plain Java, the store knows nothing of
- * HTTP or Kafka, ingress never writes directory documents itself, and neither ingress nor the
+ * The dependency rules between modules: the SCIM model is plain Java, the store depends on
+ * neither HTTP nor Kafka, ingress never writes directory documents itself, and neither ingress nor the
  * processor talks to MongoDB except through the store.
  */
 class ModuleBoundariesTest {
