@@ -4,21 +4,26 @@ import io.scimsync.schemas.ResourceType;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
 import io.scimsync.schemas.change.Operation;
+import io.scimsync.schemas.change.OutcomeStatus;
 import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.patch.PatchEngine;
 import io.scimsync.schemas.patch.PatchOperation;
 import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.ConcurrentWriteException;
+import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
 import io.scimsync.store.resource.UniqueKeys;
 import io.scimsync.store.resource.UniquenessViolationException;
+import io.scimsync.store.safeguard.RenamePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,6 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 public class ChangeApplier {
+
+    /** Marks a held delete, which has no resource to answer with. */
+    private static final StoredResource HELD_DELETE = new StoredResource(
+            "", ResourceType.USER, "", JsonNodeFactory.instance.objectNode(),
+            Instant.EPOCH, Instant.EPOCH, 0, List.of());
 
     private final ResourceStore resources;
     private final GroupMembers groupMembers;
@@ -42,17 +52,29 @@ public class ChangeApplier {
         this.clock = Clock.systemUTC();
     }
 
+    /** Applies a change under the default policy: renames allowed, nothing held. */
     public ChangeOutcome apply(ChangeEvent change, ChangePosition position) {
-        if (change.operation() == Operation.CREATE
-                ? isDeleted(change) : isRedelivery(change, position)) {
+        return apply(change, position, ApplyPolicy.UNGUARDED);
+    }
+
+    /**
+     * Applies a change, or holds it when it is a disable or delete that {@code policy} does not
+     * admit: then nothing is written and the outcome is HELD with the resource as it will be.
+     */
+    public ChangeOutcome apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+        if (isApplied(change, position)) {
             return ChangeOutcome.applied(change.changeId(), null);
         }
         try {
-            switch (change.operation()) {
+            StoredResource held = switch (change.operation()) {
                 case CREATE -> create(change, position);
-                case REPLACE -> replace(change, position);
-                case PATCH -> patch(change, position);
-                case DELETE -> delete(change, position);
+                case REPLACE -> replace(change, position, policy);
+                case PATCH -> patch(change, position, policy);
+                case DELETE -> delete(change, position, policy);
+            };
+            if (held != null) {
+                return ChangeOutcome.setAside(change.changeId(), OutcomeStatus.HELD,
+                        held == HELD_DELETE ? null : ResourceSnapshots.encode(held));
             }
             return ChangeOutcome.applied(change.changeId(), null);
         } catch (ScimException e) {
@@ -65,6 +87,49 @@ public class ChangeApplier {
                 return ChangeOutcome.applied(change.changeId(), null);
             }
             throw e;
+        }
+    }
+
+    /** Whether the change was applied before: a redelivery gets its outcome without a write. */
+    boolean isApplied(ChangeEvent change, ChangePosition position) {
+        return change.operation() == Operation.CREATE
+                ? isDeleted(change) : isRedelivery(change, position);
+    }
+
+    /**
+     * The resource as it will be once {@code change} is applied to the stored state, as well as
+     * it can be told without applying it: the answer to a change that is set aside. Null for a
+     * delete, and the stored resource when the change cannot be worked out on its own.
+     */
+    ObjectNode expectedResource(ChangeEvent change) {
+        Instant now = clock.instant();
+        if (change.operation() == Operation.CREATE) {
+            ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
+            groupMembers.takeMembers(change.resourceType(), attributes);
+            return ResourceSnapshots.encode(new StoredResource(change.tenantId(),
+                    change.resourceType(), change.resourceId(), attributes, now, now, 1, List.of()));
+        }
+        if (change.operation() == Operation.DELETE) {
+            return null;
+        }
+        Optional<StoredResource> current = resources.find(
+                change.tenantId(), change.resourceType(), change.resourceId());
+        if (current.isEmpty()) {
+            return null;
+        }
+        try {
+            ObjectNode attributes;
+            if (change.operation() == Operation.REPLACE) {
+                attributes = ((ObjectNode) change.payload()).deepCopy();
+                groupMembers.takeMembers(change.resourceType(), attributes);
+            } else {
+                List<PatchOperation> operations = PatchRequestParser.parse(change.payload());
+                attributes = patchEngine.apply(change.resourceType(), current.get().attributes(),
+                        groupMembers.plan(current.get(), operations).otherOperations());
+            }
+            return ResourceSnapshots.encode(current.get().withAttributes(attributes, now));
+        } catch (RuntimeException e) {
+            return ResourceSnapshots.encode(current.get());
         }
     }
 
@@ -92,7 +157,7 @@ public class ChangeApplier {
         return applied.isPresent() && !position.isAfter(applied.get());
     }
 
-    private void create(ChangeEvent change, ChangePosition position) {
+    private StoredResource create(ChangeEvent change, ChangePosition position) {
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         var members = groupMembers.resolve(change.tenantId(), memberIds);
@@ -111,39 +176,82 @@ public class ChangeApplier {
             }
             throw e;
         }
+        return null;
     }
 
-    private void replace(ChangeEvent change, ChangePosition position) {
+    private StoredResource replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         StoredResource replaced = current.withAttributes(attributes, clock.instant());
+        requireRenameAllowed(current, replaced, policy);
         requireUniqueKeyFree(replaced);
+        if (isDisable(current, replaced) && !policy.admitDeletion(change)) {
+            return replaced;
+        }
         if (change.resourceType() == ResourceType.GROUP) {
             groupMembers.replaceAll(current, memberIds);
         }
         update(replaced, position);
+        return null;
     }
 
-    private void patch(ChangeEvent change, ChangePosition position) {
+    private StoredResource patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
         List<PatchOperation> operations = PatchRequestParser.parse(change.payload());
         GroupMembers.Plan plan = groupMembers.plan(current, operations);
         ObjectNode patched = patchEngine.apply(
                 change.resourceType(), current.attributes(), plan.otherOperations());
         if (plan.isEmpty() && patched.equals(current.attributes())) {
-            return;
+            return null;
         }
         StoredResource result = current.withAttributes(patched, clock.instant());
+        requireRenameAllowed(current, result, policy);
         requireUniqueKeyFree(result);
+        if (isDisable(current, result) && !policy.admitDeletion(change)) {
+            return result;
+        }
         groupMembers.execute(current, plan);
         update(result, position);
+        return null;
     }
 
-    private void delete(ChangeEvent change, ChangePosition position) {
+    private StoredResource delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
+        if (!policy.admitDeletion(change)) {
+            return HELD_DELETE;
+        }
         groupMembers.removeAllOf(current);
         resources.delete(current, position);
+        return null;
+    }
+
+    /** A user whose {@code active} turns false; a user without {@code active} counts as active. */
+    private static boolean isDisable(StoredResource before, StoredResource after) {
+        return before.type() == ResourceType.USER && !isInactive(before) && isInactive(after);
+    }
+
+    private static boolean isInactive(StoredResource user) {
+        JsonNode active = user.attributes().get("active");
+        return active != null && active.isBoolean() && !active.booleanValue();
+    }
+
+    /**
+     * Refuses a new {@code userName} under the reject policy. A change of case only is not a
+     * rename: user names compare without regard to case.
+     */
+    private static void requireRenameAllowed(StoredResource before, StoredResource after,
+            ApplyPolicy policy) {
+        if (before.type() != ResourceType.USER || policy.renamePolicy() != RenamePolicy.REJECT) {
+            return;
+        }
+        String was = before.attributes().path("userName").asString("");
+        String now = after.attributes().path("userName").asString("");
+        if (!was.equalsIgnoreCase(now)) {
+            throw ScimException.mutability("userName cannot change for this tenant: its rename"
+                    + " policy is 'reject'; keep userName '" + was + "' or ask the operator to"
+                    + " allow renames");
+        }
     }
 
     /**

@@ -3,41 +3,50 @@ package io.scimsync.processor;
 import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
+import io.scimsync.schemas.change.OperatorCommand;
 import io.scimsync.schemas.error.ScimError;
 import io.scimsync.schemas.error.ScimType;
 import io.scimsync.store.StoreDurability;
-import io.scimsync.store.resource.ChangePosition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
- * The apply loop: for each polled batch, apply every change in partition order, make the store's
- * writes durable, send the outcomes, and let the container commit the offsets. A transient
- * failure propagates, so the container retries the batch with backoff; changes applied before
- * the failure are recognised as redeliveries on the retry.
+ * The apply loop: for each polled batch, pass every change and operator command, in partition
+ * order, to the {@link ChangeGate}, make the store's writes durable, send the outcomes, and let
+ * the container commit the offsets. A transient failure propagates, so the container retries the
+ * batch with backoff; changes applied or set aside before the failure are recognised as
+ * redeliveries on the retry.
  */
 @Component
-class ChangeListener {
+class ChangeListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
 
     /** The change id of the outcome of a record that is not a readable change. */
     private static final String UNREADABLE = "unreadable";
 
-    private final ChangeApplier applier;
+    private final ChangeGate gate;
     private final ChangeCodec codec = new ChangeCodec();
     private final StoreDurability durability;
     private final OutcomePublisher outcomes;
 
-    ChangeListener(ChangeApplier applier, ObjectProvider<StoreDurability> durability,
+    ChangeListener(ChangeGate gate, ObjectProvider<StoreDurability> durability,
             OutcomePublisher outcomes) {
-        this.applier = applier;
+        this.gate = gate;
         this.durability = durability.getIfAvailable(() -> StoreDurability.NONE);
         this.outcomes = outcomes;
     }
@@ -47,37 +56,63 @@ class ChangeListener {
             topics = "${scimsync.topics.changes:scim.changes}",
             containerFactory = "changeListenerContainerFactory")
     void onChanges(List<ConsumerRecord<String, byte[]>> records) {
-        List<OutcomePublisher.Reply> replies = new ArrayList<>(records.size());
+        List<Object> decoded = new ArrayList<>(records.size());
+        Set<String> tenantIds = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            replies.add(new OutcomePublisher.Reply(record, applyRecord(record)));
+            Object value = decode(record);
+            decoded.add(value);
+            if (value instanceof ChangeEvent change) {
+                tenantIds.add(change.tenantId());
+            } else if (value instanceof OperatorCommand command) {
+                tenantIds.add(command.tenantId());
+            }
         }
+        ChangeGate.Batch batch = gate.begin(tenantIds);
+        List<OutcomePublisher.Reply> replies = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            Object value = decoded.get(i);
+            if (value instanceof ChangeEvent change) {
+                replies.add(new OutcomePublisher.Reply(record, gate.process(change, record, batch)));
+            } else if (value instanceof OperatorCommand command) {
+                gate.execute(command, record, batch);
+            } else {
+                replies.add(new OutcomePublisher.Reply(record, (ChangeOutcome) value));
+            }
+        }
+        batch.finish();
         durability.flush();
         replies.forEach(outcomes::send);
     }
 
-    private ChangeOutcome applyRecord(ConsumerRecord<String, byte[]> record) {
-        ChangeEvent change;
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments,
+            ConsumerSeekCallback callback) {
+        gate.forget(assignments.keySet());
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        gate.forget(partitions);
+    }
+
+    /**
+     * The change or operator command a record carries, or the REJECTED outcome of a record that
+     * cannot be read, which is skipped.
+     */
+    private Object decode(ConsumerRecord<String, byte[]> record) {
         try {
-            change = codec.decodeChange(record.value());
+            Header kind = record.headers().lastHeader(OperatorCommand.RECORD_KIND_HEADER);
+            if (kind != null && OperatorCommand.RECORD_KIND.equals(
+                    new String(kind.value(), StandardCharsets.UTF_8))) {
+                return codec.decodeCommand(record.value());
+            }
+            return codec.decodeChange(record.value());
         } catch (IllegalArgumentException e) {
-            log.error("Skipping unreadable change at {}: {}", coordinates(record), e.getMessage());
+            log.error("Skipping unreadable record at {}: {}", coordinates(record), e.getMessage());
             return ChangeOutcome.rejected(UNREADABLE, new ScimError(400, ScimType.INVALID_SYNTAX,
                     "the change could not be read back from the changes topic; nothing was"
                             + " changed, check the request's encoding"));
-        }
-        try {
-            ChangeOutcome outcome = applier.apply(change, new ChangePosition(record.partition(), record.offset()));
-            log.debug("Change {} of {} at {}: {}", change.changeId(), record.key(),
-                    coordinates(record), outcome.status());
-            return outcome;
-        } catch (RuntimeException e) {
-            if (FailureClassifier.isTransient(e)) {
-                throw e;
-            }
-            log.error("Change {} of {} at {} failed; it is not applied", change.changeId(),
-                    record.key(), coordinates(record), e);
-            return ChangeOutcome.rejected(change.changeId(), new ScimError(500, null,
-                    "the change could not be applied; reference " + change.changeId()));
         }
     }
 

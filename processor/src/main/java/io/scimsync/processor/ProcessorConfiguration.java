@@ -1,5 +1,6 @@
 package io.scimsync.processor;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.patch.PatchEngine;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +26,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -64,7 +67,8 @@ public class ProcessorConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> changeListenerContainerFactory(
-            KafkaProperties kafka, ProcessorProperties properties) {
+            KafkaProperties kafka, ProcessorProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -74,9 +78,13 @@ public class ProcessorConfiguration {
             // Spring Kafka appends the index of each consumer thread to this id.
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
         }
+        var consumers = new DefaultKafkaConsumerFactory<>(
+                config, new StringDeserializer(), new ByteArrayDeserializer());
+        // The consumer's own metrics, the records lag among them, appear in /actuator/prometheus.
+        meterRegistry.ifAvailable(registry ->
+                consumers.addListener(new MicrometerConsumerListener<>(registry)));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(
-                config, new StringDeserializer(), new ByteArrayDeserializer()));
+        factory.setConsumerFactory(consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(AckMode.BATCH);

@@ -1,6 +1,9 @@
 package io.scimsync.ingress.admin;
 
 import io.scimsync.ingress.admin.AdminResponses.AdminError;
+import io.scimsync.ingress.ops.BrokerUnavailableException;
+import io.scimsync.ingress.ops.TenantOpsController;
+import io.scimsync.store.safeguard.InvalidSafeguardException;
 import io.scimsync.store.tenant.DuplicateTenantNameException;
 import io.scimsync.store.tenant.InvalidTenantInputException;
 import io.scimsync.store.tenant.TenantNotFoundException;
@@ -31,7 +34,7 @@ import tools.jackson.core.TokenStreamLocation;
  * unexpected gets a 500 with a generic message and a correlation id, and its stack trace goes to
  * the log only.
  */
-@RestControllerAdvice(basePackageClasses = TenantAdminController.class)
+@RestControllerAdvice(basePackageClasses = {TenantAdminController.class, TenantOpsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AdminExceptionHandler {
 
@@ -47,6 +50,19 @@ public class AdminExceptionHandler {
     @ExceptionHandler(InvalidTenantInputException.class)
     ResponseEntity<AdminError> invalidValue(InvalidTenantInputException e) {
         return respond(HttpStatus.BAD_REQUEST, AdminError.ofField(e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(InvalidSafeguardException.class)
+    ResponseEntity<AdminError> invalidSafeguard(InvalidSafeguardException e) {
+        return respond(HttpStatus.BAD_REQUEST, AdminError.ofField(e.getMessage(), e.field()));
+    }
+
+    @ExceptionHandler(BrokerUnavailableException.class)
+    ResponseEntity<AdminError> brokerUnavailable(BrokerUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(AdminError.of(e.getMessage()));
     }
 
     @ExceptionHandler(DuplicateTenantNameException.class)

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registers authentication: tenant bearer tokens on {@code /scim/v2/*}, the operator's admin
- * token on {@code /admin/*} and {@code /ops/*}, and the {@link AuthenticatedTenant} controller
+ * token on {@code /admin/*}, {@code /ops/*} and {@code /actuator/prometheus} (its labels name
+ * tenants), and the {@link AuthenticatedTenant} controller
  * parameter. The servlet container matches these URL patterns against the decoded path after
  * removing path parameters and resolving dot segments.
  */
@@ -49,7 +50,7 @@ public class AuthConfiguration implements WebMvcConfigurer {
             AdminTokenVerifier verifier, JsonMapper mapper) {
         var registration = new FilterRegistrationBean<>(new AdminAuthenticationFilter(verifier,
                 mapper));
-        registration.setUrlPatterns(List.of("/admin/*", "/ops/*"));
+        registration.setUrlPatterns(List.of("/admin/*", "/ops/*", "/actuator/prometheus"));
         registration.setOrder(FILTER_ORDER);
         return registration;
     }

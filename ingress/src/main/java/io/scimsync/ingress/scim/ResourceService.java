@@ -14,6 +14,7 @@ import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.schemas.resource.ResourceValidator;
 import io.scimsync.store.filter.FilterQueryTranslator;
 import io.scimsync.store.resource.ResourcePage;
+import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
 import java.time.Instant;
@@ -28,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The SCIM operations on users and groups of one tenant. Reads go to the store; writes are
  * checked as far as they can be without the stored state, published as changes, and
- * completed from the processor's outcome.
+ * completed from the processor's outcome. A change the processor set aside (held, quarantined,
+ * waiting) is answered with the success it would have had, and the resource as it will be.
  */
 @Service
 public class ResourceService {
@@ -128,6 +130,10 @@ public class ResourceService {
         }
         if (operation == Operation.DELETE) {
             return new WriteResult(outcome, Optional.empty());
+        }
+        if (outcome.isSetAside() && outcome.resource() != null) {
+            return new WriteResult(outcome,
+                    Optional.of(ResourceSnapshots.decode(tenantId, type, id, outcome.resource())));
         }
         return new WriteResult(outcome, resources.find(tenantId, type, id));
     }

@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Encodes {@link ChangeEvent} and {@link ChangeOutcome} records as UTF-8 JSON for the changes and
- * outcomes topics. Enums are written by name, {@link ScimType} by its wire name
- * ({@code invalidFilter}), instants as ISO-8601 strings, and null fields are left out. Readers
+ * Encodes {@link ChangeEvent}, {@link ChangeOutcome} and {@link OperatorCommand} records as
+ * UTF-8 JSON for the changes and outcomes topics. Enums are written by name, {@link ScimType} by
+ * its wire name ({@code invalidFilter}), instants as ISO-8601 strings, and null fields are left out. Readers
  * ignore properties they do not know, so that later versions can add fields. Thread-safe.
  *
  * <pre>
@@ -52,6 +52,26 @@ public final class ChangeCodec {
 
     public byte[] encode(ChangeOutcome outcome) {
         return mapper.writeValueAsBytes(outcome);
+    }
+
+    public byte[] encode(OperatorCommand command) {
+        return mapper.writeValueAsBytes(command);
+    }
+
+    /**
+     * Reads an operator command.
+     *
+     * @throws IllegalArgumentException if the bytes are not a command with its tenant and action,
+     *     or a RELEASE or DISCARD without the change it is about
+     */
+    public OperatorCommand decodeCommand(byte[] bytes) {
+        OperatorCommand command = read(bytes, OperatorCommand.class, "operator command");
+        requirePresent(command.tenantId(), "tenantId", "operator command");
+        requirePresent(command.action(), "action", "operator command");
+        if (command.action() != OperatorCommand.Action.RESUME) {
+            requirePresent(command.changeId(), "changeId", "operator command");
+        }
+        return command;
     }
 
     /**

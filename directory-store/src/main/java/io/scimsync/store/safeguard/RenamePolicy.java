@@ -1,0 +1,29 @@
+package io.scimsync.store.safeguard;
+
+import java.util.Locale;
+
+/** What the processor does with a change of a user's {@code userName}. */
+public enum RenamePolicy {
+    /** Apply it: the id, groups and profile stay, and downstream sees a rename. */
+    ALLOW,
+    /** Refuse it with 400 {@code mutability}, for services whose principal name never changes. */
+    REJECT;
+
+    /** The name in the ops API: {@code allow} or {@code reject}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @throws InvalidSafeguardException if {@code value} is neither {@code allow} nor {@code reject}
+     */
+    public static RenamePolicy fromWireName(String value) {
+        for (RenamePolicy policy : values()) {
+            if (policy.wireName().equals(value)) {
+                return policy;
+            }
+        }
+        throw new InvalidSafeguardException("renamePolicy",
+                "renamePolicy must be \"allow\" or \"reject\"");
+    }
+}
