@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The discovery endpoints of RFC 7644 §4, served from the schema definitions. They need a
  * tenant token like every other SCIM endpoint.
+ *
+ * <p>The lists ignore paging and sorting, as RFC 7644 §4 requires. A {@code filter} is rejected
+ * with 403, as that section recommends, because a list returned in full would let a client
+ * believe that every entry matched.
  */
 @RestController
 @RequestMapping("/scim/v2")
@@ -35,7 +40,9 @@ public class DiscoveryController {
     }
 
     @GetMapping({"/ResourceTypes", "/ResourceTypes/"})
-    public ResponseEntity<byte[]> resourceTypes() {
+    public ResponseEntity<byte[]> resourceTypes(
+            @RequestParam(name = "filter", required = false) String filter) {
+        rejectFilter(filter, "/ResourceTypes");
         return ScimJson.answer(HttpStatus.OK, listOf(discovery.resourceTypes(baseUrls.current())));
     }
 
@@ -46,7 +53,9 @@ public class DiscoveryController {
     }
 
     @GetMapping({"/Schemas", "/Schemas/"})
-    public ResponseEntity<byte[]> schemas() {
+    public ResponseEntity<byte[]> schemas(
+            @RequestParam(name = "filter", required = false) String filter) {
+        rejectFilter(filter, "/Schemas");
         return ScimJson.answer(HttpStatus.OK, listOf(discovery.schemas(baseUrls.current())));
     }
 
@@ -54,6 +63,13 @@ public class DiscoveryController {
     public ResponseEntity<byte[]> schema(@PathVariable String id) {
         return ScimJson.answer(HttpStatus.OK, discovery.schema(id, baseUrls.current())
                 .orElseThrow(() -> ScimException.notFound("schema '" + id + "' not found")));
+    }
+
+    private static void rejectFilter(String filter, String endpoint) {
+        if (filter != null) {
+            throw ScimException.forbidden("filter is not supported on " + endpoint
+                    + "; request the list without it, or one entry by its id");
+        }
     }
 
     private static ObjectNode listOf(List<ObjectNode> resources) {

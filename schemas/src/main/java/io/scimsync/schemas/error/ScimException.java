@@ -61,6 +61,10 @@ public class ScimException extends RuntimeException {
         return new ScimException(new ScimError(401, null, detail));
     }
 
+    public static ScimException forbidden(String detail) {
+        return new ScimException(new ScimError(403, null, detail));
+    }
+
     public static ScimException notFound(String detail) {
         return new ScimException(new ScimError(404, null, detail));
     }
@@ -79,6 +83,10 @@ public class ScimException extends RuntimeException {
 
     public static ScimException payloadTooLarge(String detail) {
         return new ScimException(new ScimError(413, null, detail));
+    }
+
+    public static ScimException notImplemented(String detail) {
+        return new ScimException(new ScimError(501, null, detail));
     }
 
     public static ScimException unavailable(String detail) {
