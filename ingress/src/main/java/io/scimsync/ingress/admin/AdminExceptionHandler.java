@@ -1,6 +1,7 @@
 package io.scimsync.ingress.admin;
 
 import io.scimsync.ingress.admin.AdminResponses.AdminError;
+import io.scimsync.ingress.ops.MappingOpsController;
 import io.scimsync.store.tenant.DuplicateTenantNameException;
 import io.scimsync.store.tenant.InvalidTenantInputException;
 import io.scimsync.store.tenant.TenantNotFoundException;
@@ -25,13 +26,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns failures of the admin controllers into {@code {"error": "..."}} responses. It applies only
- * to controllers in this package, so the SCIM API keeps its own error format, and it is ordered
- * first so that it wins over a global handler for them. Bad input gets a 4xx. Anything
- * unexpected gets a 500 with a generic message and a correlation id, and its stack trace goes to
- * the log only.
+ * Turns failures of the admin and ops controllers into {@code {"error": "..."}} responses. It
+ * applies only to controllers in this package and in the ops package, so the SCIM API keeps its
+ * own error format, and it is ordered first so that it wins over a global handler for them. Bad
+ * input gets a 4xx. Anything unexpected gets a 500 with a generic message and a correlation
+ * id, and its stack trace goes to the log only.
  */
-@RestControllerAdvice(basePackageClasses = TenantAdminController.class)
+@RestControllerAdvice(basePackageClasses = {
+    TenantAdminController.class, MappingOpsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AdminExceptionHandler {
 
