@@ -47,7 +47,7 @@ public class ProfileRederivation {
         this.mappings = mappings;
     }
 
-    /** How a run ended. */
+    /** The end a run came to. */
     public enum Outcome {
         /** Every user was visited; the progress record is idle. */
         COMPLETED,

@@ -18,7 +18,7 @@ public record RederivationProgress(
         RUNNING
     }
 
-    /** The progress of a tenant whose profiles were never re-derived. */
+    /** Returns the progress of a tenant whose profiles were never re-derived. */
     public static RederivationProgress none() {
         return new RederivationProgress(State.IDLE, 0, 0, 0, 0);
     }
