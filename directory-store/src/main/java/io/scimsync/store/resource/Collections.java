@@ -25,6 +25,12 @@ public final class Collections {
     public static final String GROUP_ID = "groupId";
     public static final String MEMBER_ID = "memberId";
     public static final String MEMBER_TYPE = "memberType";
+    /** The user's directory profile, as {@code DocumentCodec} escapes it. */
+    public static final String PROFILE = "profile";
+    /** The version of the tenant's mapping that the stored profile was derived with. */
+    public static final String PROFILE_MAPPING_VERSION = "profileMappingVersion";
+    /** The mapping version that failed to derive a profile for the user's current state. */
+    public static final String PROFILE_FAILED_MAPPING_VERSION = "profileFailedMappingVersion";
 
     /** Name of the unique index on {@code (tenantId, uniqueKey)}. */
     public static final String UNIQUE_KEY_INDEX = "tenant_unique_key";

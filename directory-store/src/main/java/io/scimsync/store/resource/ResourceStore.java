@@ -6,6 +6,9 @@ import static io.scimsync.store.resource.Collections.GROUP_IDS;
 import static io.scimsync.store.resource.Collections.ID;
 import static io.scimsync.store.resource.Collections.LAST_MODIFIED;
 import static io.scimsync.store.resource.Collections.POSITION;
+import static io.scimsync.store.resource.Collections.PROFILE;
+import static io.scimsync.store.resource.Collections.PROFILE_FAILED_MAPPING_VERSION;
+import static io.scimsync.store.resource.Collections.PROFILE_MAPPING_VERSION;
 import static io.scimsync.store.resource.Collections.RESOURCE_ID;
 import static io.scimsync.store.resource.Collections.SEARCH;
 import static io.scimsync.store.resource.Collections.TENANT;
@@ -34,12 +37,18 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Users and groups of every tenant, one document each, with the position of the last change
  * applied to it. Every write is a single-document operation, so it works on a MongoDB replica set
  * and on the embedded wire-protocol store alike. A deleted resource leaves a tombstone with its
  * last position, so that a redelivered create of it is recognised and not applied again.
+ *
+ * <p>A user's document may also carry the user's directory profile ({@code profile}) and the
+ * version of the mapping it was derived with. The overloads that take a
+ * {@link DirectoryProfile} write it in the same single-document write as the resource; the
+ * others leave the stored profile as it is, or absent.
  */
 @Component
 public class ResourceStore {
@@ -99,8 +108,23 @@ public class ResourceStore {
      * @throws UniquenessViolationException when the tenant has a resource with the same unique key
      */
     public void insert(StoredResource resource, ChangePosition position) {
+        insertDocument(resource, toDocument(resource, position));
+    }
+
+    /**
+     * Inserts a new user with its directory profile, in one write.
+     *
+     * @throws UniquenessViolationException when the tenant has a user with the same unique key
+     */
+    public void insert(StoredResource resource, ChangePosition position, DirectoryProfile profile) {
+        Document document = toDocument(resource, position);
+        document.putAll(profileFields(profile.fields(), profile.mappingVersion()));
+        insertDocument(resource, document);
+    }
+
+    private void insertDocument(StoredResource resource, Document document) {
         try {
-            collection(resource.type()).insertOne(toDocument(resource, position));
+            collection(resource.type()).insertOne(document);
         } catch (MongoWriteException e) {
             throw translate(e, resource);
         }
@@ -114,16 +138,43 @@ public class ResourceStore {
      * @throws UniquenessViolationException when the new unique key is taken
      */
     public void update(StoredResource resource, ChangePosition position) {
-        Bson condition = Filters.and(
-                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
-                Filters.eq(VERSION, resource.version() - 1));
+        updateDocument(resource, changes(resource, position));
+    }
+
+    /**
+     * Writes a new state of an existing user and its directory profile in one write, on the
+     * same condition as {@link #update(StoredResource, ChangePosition)}.
+     *
+     * @throws ConcurrentWriteException when another writer changed the user in between
+     * @throws UniquenessViolationException when the new unique key is taken
+     */
+    public void update(StoredResource resource, ChangePosition position, DirectoryProfile profile) {
+        Document changes = changes(resource, position);
+        changes.putAll(profileFields(profile.fields(), profile.mappingVersion()));
+        updateDocument(resource, changes);
+    }
+
+    private static Document changes(StoredResource resource, ChangePosition position) {
         Document changes = toDocument(resource, position);
         changes.remove(ID);
         changes.remove(GROUP_IDS);
         changes.remove(CREATED);
+        return changes;
+    }
+
+    /**
+     * Sets {@code changes} if the stored version is the one before the resource's. The failure
+     * mark of a re-derivation goes, because it concerned the state this write replaces.
+     */
+    private void updateDocument(StoredResource resource, Document changes) {
+        Bson condition = Filters.and(
+                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
+                Filters.eq(VERSION, resource.version() - 1));
+        Document update = new Document("$set", changes)
+                .append("$unset", new Document(PROFILE_FAILED_MAPPING_VERSION, ""));
         UpdateResult result;
         try {
-            result = collection(resource.type()).updateOne(condition, new Document("$set", changes));
+            result = collection(resource.type()).updateOne(condition, update);
         } catch (MongoWriteException e) {
             throw translate(e, resource);
         }
@@ -171,6 +222,103 @@ public class ResourceStore {
                     .forEach(document -> page.add(toResource(document, type)));
         }
         return new ResourcePage(page, total);
+    }
+
+    /** Returns the user's directory profile; empty for an unknown user or one without a profile. */
+    public Optional<DirectoryProfile> findProfile(String tenantId, String id) {
+        Document projection = new Document(PROFILE, 1).append(PROFILE_MAPPING_VERSION, 1);
+        Document found = users().find(Filters.eq(ID, documentId(tenantId, id)))
+                .projection(projection).first();
+        if (found == null || found.get(PROFILE, Document.class) == null) {
+            return Optional.empty();
+        }
+        Number mappingVersion = found.get(PROFILE_MAPPING_VERSION, Number.class);
+        return Optional.of(new DirectoryProfile(
+                DocumentCodec.toAttributes(found.get(PROFILE, Document.class)),
+                mappingVersion == null ? 0 : mappingVersion.longValue()));
+    }
+
+    /**
+     * Replaces a user's directory profile, leaving the resource and its version alone, on
+     * condition that the user is still at {@code expectedVersion} and that its stored profile
+     * was not derived with a mapping newer than {@code mappingVersion}.
+     *
+     * @return false when the condition does not hold or the user does not exist: re-read the
+     *     user and decide again
+     */
+    public boolean replaceProfile(String tenantId, String id, long expectedVersion,
+            ObjectNode profile, long mappingVersion) {
+        Bson condition = Filters.and(
+                Filters.eq(ID, documentId(tenantId, id)),
+                Filters.eq(VERSION, expectedVersion),
+                Filters.or(Filters.exists(PROFILE_MAPPING_VERSION, false),
+                        Filters.lte(PROFILE_MAPPING_VERSION, mappingVersion)));
+        Document update = new Document("$set", profileFields(profile, mappingVersion))
+                .append("$unset", new Document(PROFILE_FAILED_MAPPING_VERSION, ""));
+        return users().updateOne(condition, update).getMatchedCount() > 0;
+    }
+
+    /**
+     * Records that mapping {@code mappingVersion} cannot derive a profile for the user at
+     * {@code expectedVersion}, keeping the stored profile, so that a later pass of the same
+     * re-derivation skips the user until its next write.
+     *
+     * @return false when the user is no longer at {@code expectedVersion} or does not exist
+     */
+    public boolean markProfileFailed(String tenantId, String id, long expectedVersion,
+            long mappingVersion) {
+        Bson condition = Filters.and(
+                Filters.eq(ID, documentId(tenantId, id)), Filters.eq(VERSION, expectedVersion));
+        Document update = new Document("$set",
+                new Document(PROFILE_FAILED_MAPPING_VERSION, mappingVersion));
+        return users().updateOne(condition, update).getMatchedCount() > 0;
+    }
+
+    /** Counts the tenant's users. */
+    public long countUsers(String tenantId) {
+        return users().countDocuments(Filters.eq(TENANT, tenantId));
+    }
+
+    /**
+     * Returns up to {@code limit} of the tenant's users in {@code _id} order, starting after the
+     * user {@code afterId}, or at the first user when it is null.
+     */
+    public List<StoredResource> usersAfter(String tenantId, String afterId, int limit) {
+        return usersPage(Filters.eq(TENANT, tenantId), tenantId, afterId, limit);
+    }
+
+    /**
+     * Returns, like {@link #usersAfter}, the users whose profile is absent or derived with a
+     * mapping older than {@code mappingVersion}, except those that this mapping version failed
+     * for since their last write.
+     */
+    public List<StoredResource> usersWithStaleProfile(
+            String tenantId, long mappingVersion, String afterId, int limit) {
+        Bson stale = Filters.and(
+                Filters.eq(TENANT, tenantId),
+                Filters.or(Filters.exists(PROFILE_MAPPING_VERSION, false),
+                        Filters.lt(PROFILE_MAPPING_VERSION, mappingVersion)),
+                Filters.ne(PROFILE_FAILED_MAPPING_VERSION, mappingVersion));
+        return usersPage(stale, tenantId, afterId, limit);
+    }
+
+    private List<StoredResource> usersPage(Bson filter, String tenantId, String afterId, int limit) {
+        Bson page = afterId == null
+                ? filter
+                : Filters.and(filter, Filters.gt(ID, documentId(tenantId, afterId)));
+        List<StoredResource> users = new ArrayList<>();
+        users().find(page).sort(new Document(ID, 1)).limit(limit)
+                .forEach(document -> users.add(toResource(document, ResourceType.USER)));
+        return users;
+    }
+
+    private static Document profileFields(ObjectNode profile, long mappingVersion) {
+        return new Document(PROFILE, DocumentCodec.toDocument(profile))
+                .append(PROFILE_MAPPING_VERSION, mappingVersion);
+    }
+
+    private MongoCollection<Document> users() {
+        return collection(ResourceType.USER);
     }
 
     private MongoCollection<Document> collection(ResourceType type) {

@@ -28,13 +28,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns failures of the admin controllers into {@code {"error": "..."}} responses. It applies only
- * to controllers in this package, so the SCIM API keeps its own error format, and it is ordered
- * first so that it wins over a global handler for them. Bad input gets a 4xx. Anything
- * unexpected gets a 500 with a generic message and a correlation id, and its stack trace goes to
- * the log only.
+ * Turns failures of the admin and ops controllers into {@code {"error": "..."}} responses. It
+ * applies only to controllers in this package and in the ops package, so the SCIM API keeps its
+ * own error format, and it is ordered first so that it wins over a global handler for them. Bad
+ * input gets a 4xx. Anything unexpected gets a 500 with a generic message and a correlation
+ * id, and its stack trace goes to the log only.
  */
-@RestControllerAdvice(basePackageClasses = {TenantAdminController.class, TenantOpsController.class})
+@RestControllerAdvice(basePackageClasses = {
+    TenantAdminController.class, TenantOpsController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AdminExceptionHandler {
 
