@@ -1,9 +1,11 @@
 package io.scimsync.processor;
 
 import io.scimsync.schemas.change.ChangeEvent;
+import io.scimsync.schemas.profile.ProfileMapping;
+import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.safeguard.RenamePolicy;
 
-/** The tenant's rules the applier follows while it applies one change. */
+/** The tenant's rules and mapping the applier follows while it applies one change. */
 interface ApplyPolicy {
 
     /** Renames allowed, every disable and delete admitted: for tests and approved changes. */
@@ -17,7 +19,15 @@ interface ApplyPolicy {
         public boolean admitDeletion(ChangeEvent change) {
             return true;
         }
+
+        @Override
+        public StoredMapping mapping() {
+            return DEFAULT_MAPPING;
+        }
     };
+
+    /** The default profile mapping, as a tenant without a mapping of its own has it. */
+    StoredMapping DEFAULT_MAPPING = new StoredMapping(ProfileMapping.DEFAULT, 0);
 
     RenamePolicy renamePolicy();
 
@@ -26,4 +36,7 @@ interface ApplyPolicy {
      * nothing of it is written.
      */
     boolean admitDeletion(ChangeEvent change);
+
+    /** The tenant's mapping, from which each written user's directory profile is derived. */
+    StoredMapping mapping();
 }

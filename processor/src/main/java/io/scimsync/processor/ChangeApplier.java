@@ -9,8 +9,12 @@ import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.patch.PatchEngine;
 import io.scimsync.schemas.patch.PatchOperation;
 import io.scimsync.schemas.patch.PatchRequestParser;
+import io.scimsync.schemas.profile.ProfileDerivationException;
+import io.scimsync.schemas.profile.ProfileMapper;
+import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.ConcurrentWriteException;
+import io.scimsync.store.resource.DirectoryProfile;
 import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
@@ -43,6 +47,7 @@ public class ChangeApplier {
     private final ResourceStore resources;
     private final GroupMembers groupMembers;
     private final PatchEngine patchEngine;
+    private final ProfileMapper profileMapper = new ProfileMapper();
     private final Clock clock;
 
     public ChangeApplier(ResourceStore resources, GroupMembers groupMembers, PatchEngine patchEngine) {
@@ -67,7 +72,7 @@ public class ChangeApplier {
         }
         try {
             StoredResource held = switch (change.operation()) {
-                case CREATE -> create(change, position);
+                case CREATE -> create(change, position, policy);
                 case REPLACE -> replace(change, position, policy);
                 case PATCH -> patch(change, position, policy);
                 case DELETE -> delete(change, position, policy);
@@ -112,11 +117,13 @@ public class ChangeApplier {
         if (change.operation() == Operation.DELETE) {
             return null;
         }
-        Optional<StoredResource> current = resources.find(
-                change.tenantId(), change.resourceType(), change.resourceId());
-        if (current.isEmpty()) {
-            return null;
-        }
+        return resources.find(change.tenantId(), change.resourceType(), change.resourceId())
+                .map(current -> expectedResource(change, current))
+                .orElse(null);
+    }
+
+    /** The resource {@code base} as a REPLACE or PATCH will leave it, or {@code base} itself. */
+    ObjectNode expectedResource(ChangeEvent change, StoredResource base) {
         try {
             ObjectNode attributes;
             if (change.operation() == Operation.REPLACE) {
@@ -124,12 +131,12 @@ public class ChangeApplier {
                 groupMembers.takeMembers(change.resourceType(), attributes);
             } else {
                 List<PatchOperation> operations = PatchRequestParser.parse(change.payload());
-                attributes = patchEngine.apply(change.resourceType(), current.get().attributes(),
-                        groupMembers.plan(current.get(), operations).otherOperations());
+                attributes = patchEngine.apply(change.resourceType(), base.attributes(),
+                        groupMembers.plan(base, operations).otherOperations());
             }
-            return ResourceSnapshots.encode(current.get().withAttributes(attributes, now));
+            return ResourceSnapshots.encode(base.withAttributes(attributes, clock.instant()));
         } catch (RuntimeException e) {
-            return ResourceSnapshots.encode(current.get());
+            return ResourceSnapshots.encode(base);
         }
     }
 
@@ -157,7 +164,7 @@ public class ChangeApplier {
         return applied.isPresent() && !position.isAfter(applied.get());
     }
 
-    private StoredResource create(ChangeEvent change, ChangePosition position) {
+    private StoredResource create(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         var members = groupMembers.resolve(change.tenantId(), memberIds);
@@ -166,9 +173,10 @@ public class ChangeApplier {
                 change.resourceId(), attributes, now, now, 1, List.of());
         // Members first: a crash before the insert leaves no position, so the redelivered change
         // is applied again, and the memberships are written again harmlessly.
+        DirectoryProfile profile = profileOf(resource, policy);
         groupMembers.add(resource, members);
         try {
-            insert(resource, position);
+            insert(resource, position, profile);
         } catch (ScimException e) {
             // A redelivered create fails here too; its group exists and keeps its members.
             if (!isRedelivery(change, position)) {
@@ -186,13 +194,14 @@ public class ChangeApplier {
         StoredResource replaced = current.withAttributes(attributes, clock.instant());
         requireRenameAllowed(current, replaced, policy);
         requireUniqueKeyFree(replaced);
+        DirectoryProfile profile = profileOf(replaced, policy);
         if (isDisable(current, replaced) && !policy.admitDeletion(change)) {
             return replaced;
         }
         if (change.resourceType() == ResourceType.GROUP) {
             groupMembers.replaceAll(current, memberIds);
         }
-        update(replaced, position);
+        update(replaced, position, profile);
         return null;
     }
 
@@ -208,11 +217,12 @@ public class ChangeApplier {
         StoredResource result = current.withAttributes(patched, clock.instant());
         requireRenameAllowed(current, result, policy);
         requireUniqueKeyFree(result);
+        DirectoryProfile profile = profileOf(result, policy);
         if (isDisable(current, result) && !policy.admitDeletion(change)) {
             return result;
         }
         groupMembers.execute(current, plan);
-        update(result, position);
+        update(result, position, profile);
         return null;
     }
 
@@ -273,17 +283,39 @@ public class ChangeApplier {
         return current;
     }
 
-    private void insert(StoredResource resource, ChangePosition position) {
+    /**
+     * The directory profile of a user as {@code resource} will be, null for a group.
+     *
+     * @throws ProfileDerivationException when the tenant's mapping yields no valid profile for it
+     */
+    private DirectoryProfile profileOf(StoredResource resource, ApplyPolicy policy) {
+        if (resource.type() != ResourceType.USER) {
+            return null;
+        }
+        StoredMapping mapping = policy.mapping();
+        return new DirectoryProfile(
+                profileMapper.derive(mapping.mapping(), resource.attributes()), mapping.version());
+    }
+
+    private void insert(StoredResource resource, ChangePosition position, DirectoryProfile profile) {
         try {
-            resources.insert(resource, position);
+            if (profile == null) {
+                resources.insert(resource, position);
+            } else {
+                resources.insert(resource, position, profile);
+            }
         } catch (UniquenessViolationException e) {
             throw uniqueness(resource);
         }
     }
 
-    private void update(StoredResource resource, ChangePosition position) {
+    private void update(StoredResource resource, ChangePosition position, DirectoryProfile profile) {
         try {
-            resources.update(resource, position);
+            if (profile == null) {
+                resources.update(resource, position);
+            } else {
+                resources.update(resource, position, profile);
+            }
         } catch (UniquenessViolationException e) {
             throw uniqueness(resource);
         }

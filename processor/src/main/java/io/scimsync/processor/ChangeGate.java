@@ -3,10 +3,14 @@ package io.scimsync.processor;
 import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
+import io.scimsync.schemas.change.Operation;
 import io.scimsync.schemas.change.OperatorCommand;
 import io.scimsync.schemas.change.OutcomeStatus;
 import io.scimsync.schemas.error.ScimError;
+import io.scimsync.store.profile.MappingStore;
+import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
+import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.safeguard.ParkState;
 import io.scimsync.store.safeguard.ParkedChange;
 import io.scimsync.store.safeguard.ParkedChangeStore;
@@ -15,7 +19,6 @@ import io.scimsync.store.safeguard.SafeguardStore;
 import io.scimsync.store.safeguard.TenantControl;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides, for each change, whether it is applied now or set aside, and carries out operators'
@@ -52,6 +56,7 @@ class ChangeGate {
     private final ChangeApplier applier;
     private final ParkedChangeStore parked;
     private final SafeguardStore safeguards;
+    private final MappingStore mappingStore;
     private final DeletionGuard deletionGuard;
     private final QuarantineRatio quarantineRatio;
     private final SafeguardNotifier notifier;
@@ -61,11 +66,12 @@ class ChangeGate {
     private final Map<Integer, Set<String>> blockedKeys = new ConcurrentHashMap<>();
 
     ChangeGate(ChangeApplier applier, ParkedChangeStore parked, SafeguardStore safeguards,
-            DeletionGuard deletionGuard, QuarantineRatio quarantineRatio,
+            MappingStore mappingStore, DeletionGuard deletionGuard, QuarantineRatio quarantineRatio,
             SafeguardNotifier notifier, ChangeMetrics metrics) {
         this.applier = applier;
         this.parked = parked;
         this.safeguards = safeguards;
+        this.mappingStore = mappingStore;
         this.deletionGuard = deletionGuard;
         this.quarantineRatio = quarantineRatio;
         this.notifier = notifier;
@@ -76,6 +82,7 @@ class ChangeGate {
     final class Batch {
 
         private final Map<String, TenantControl> controls;
+        private final Map<String, StoredMapping> mappings = new ConcurrentHashMap<>();
         private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
         private Batch(Map<String, TenantControl> controls) {
@@ -84,6 +91,11 @@ class ChangeGate {
 
         TenantControl control(String tenantId) {
             return controls.computeIfAbsent(tenantId, safeguards::control);
+        }
+
+        /** The tenant's profile mapping, read once per batch. */
+        StoredMapping mapping(String tenantId) {
+            return mappings.computeIfAbsent(tenantId, mappingStore::get);
         }
 
         private void update(TenantControl control) {
@@ -124,7 +136,7 @@ class ChangeGate {
         if (blocked(record.partition()).contains(key)) {
             return park(change, record, ParkState.WAITING,
                     "waiting behind an earlier change of this resource that is set aside",
-                    applier.expectedResource(change));
+                    expectedWhileWaiting(change));
         }
         if (control.paused()) {
             return park(change, record, ParkState.WAITING, "waiting: the tenant is paused",
@@ -284,6 +296,11 @@ class ChangeGate {
             }
 
             @Override
+            public StoredMapping mapping() {
+                return batch.mapping(change.tenantId());
+            }
+
+            @Override
             public boolean admitDeletion(ChangeEvent deletion) {
                 if (approved) {
                     return true;
@@ -316,9 +333,15 @@ class ChangeGate {
             if (FailureClassifier.isTransient(e)) {
                 throw e;
             }
-            log.error("Change {} of tenant {}, {} {}, failed for a reason of ours; quarantined",
-                    change.changeId(), change.tenantId(), change.resourceType().scimName(),
-                    change.resourceId(), e);
+            if (QuarantineReasons.isMappingFailure(e)) {
+                log.warn("Change {} of tenant {}, {} {}, quarantined: {}", change.changeId(),
+                        change.tenantId(), change.resourceType().scimName(), change.resourceId(),
+                        QuarantineReasons.of(e, change.changeId()));
+            } else {
+                log.error("Change {} of tenant {}, {} {}, failed for a reason of ours;"
+                        + " quarantined", change.changeId(), change.tenantId(),
+                        change.resourceType().scimName(), change.resourceId(), e);
+            }
             recordForRatio(change.tenantId(), true, batch);
             JsonNode expected = applier.expectedResource(change);
             return new Attempt(ChangeOutcome.setAside(change.changeId(), OutcomeStatus.QUARANTINED,
@@ -369,6 +392,26 @@ class ChangeGate {
         }
         blocked(record.partition()).add(change.recordKey());
         return ChangeOutcome.setAside(change.changeId(), OutcomeStatus.valueOf(state.name()), expected);
+    }
+
+    /**
+     * The resource as a waiting change will leave it. When the resource is not stored yet, its
+     * create may be set aside ahead of the change: then the change is worked out on top of it.
+     */
+    private JsonNode expectedWhileWaiting(ChangeEvent change) {
+        ObjectNode expected = applier.expectedResource(change);
+        if (expected != null || change.operation() == Operation.CREATE
+                || change.operation() == Operation.DELETE) {
+            return expected;
+        }
+        for (ParkedChange earlier : parked.ofResource(change.tenantId(), change.recordKey())) {
+            if (earlier.operation() == Operation.CREATE) {
+                ObjectNode created = applier.expectedResource(codec.decodeChange(earlier.change()));
+                return applier.expectedResource(change, ResourceSnapshots.decode(
+                        change.tenantId(), change.resourceType(), change.resourceId(), created));
+            }
+        }
+        return null;
     }
 
     private Set<String> blocked(int partition) {

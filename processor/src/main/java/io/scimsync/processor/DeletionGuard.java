@@ -1,6 +1,5 @@
 package io.scimsync.processor;
 
-import io.scimsync.schemas.ResourceType;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.safeguard.SafeguardStore;
 import io.scimsync.store.safeguard.Safeguards;
@@ -73,7 +72,7 @@ class DeletionGuard {
         Instant now = clock.instant();
         CachedCount cached = userCounts.get(tenantId);
         if (cached == null || cached.expires().isBefore(now)) {
-            cached = new CachedCount(resources.count(tenantId, ResourceType.USER),
+            cached = new CachedCount(resources.countUsers(tenantId),
                     now.plus(USER_COUNT_TTL));
             userCounts.put(tenantId, cached);
         }

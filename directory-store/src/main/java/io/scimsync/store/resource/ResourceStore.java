@@ -59,11 +59,6 @@ public class ResourceStore {
         this.database = mongoTemplate.getDb();
     }
 
-    /** The number of the tenant's resources of {@code type}; a scan on the embedded store. */
-    public long count(String tenantId, ResourceType type) {
-        return collection(type).countDocuments(Filters.eq(TENANT, tenantId));
-    }
-
     public Optional<StoredResource> find(String tenantId, ResourceType type, String id) {
         Document document = collection(type).find(Filters.eq(ID, documentId(tenantId, id))).first();
         return Optional.ofNullable(document).map(found -> toResource(found, type));
