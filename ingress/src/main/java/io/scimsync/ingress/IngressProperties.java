@@ -43,7 +43,7 @@ public record IngressProperties(
     /**
      * Limits of {@code POST /Bulk}, enforced with 413 and advertised in ServiceProviderConfig.
      *
-     * @param maxOperations the most operations one bulk request may carry
+     * @param maxOperations the maximum number of operations in one bulk request
      * @param maxPayloadSize the largest bulk request body in bytes; for {@code /Bulk} it takes the
      *     place of {@code max-request-bytes}, which still bounds the {@code data} of each operation
      */

@@ -55,8 +55,8 @@ public class ScimException extends RuntimeException {
 
     /**
      * A 409 for a {@code bulkId} reference that cannot be resolved: unknown, circular, or naming
-     * an operation that failed or has not run yet (RFC 7644 §3.7.1 answers circular references
-     * with 409).
+     * an operation that failed or has not run yet. RFC 7644 §3.7.1 specifies 409 for circular
+     * references.
      */
     public static ScimException unresolvableReference(String detail) {
         return new ScimException(new ScimError(409, ScimType.INVALID_VALUE, detail));

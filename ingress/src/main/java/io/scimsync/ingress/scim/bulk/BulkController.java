@@ -16,8 +16,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /Bulk} of RFC 7644 §3.7. A request whose form is wrong is answered with its 400 or
- * 413 and runs nothing; otherwise the answer is 200 with a BulkResponse listing the result of
+ * {@code POST /Bulk} of RFC 7644 §3.7. A request whose form is wrong gets its 400 or 413 and
+ * runs nothing; otherwise the answer is 200 with a BulkResponse listing the result of
  * every operation that ran, failed ones included. The body limit
  * ({@code scimsync.ingress.bulk.max-payload-size}) is enforced by {@code RequestGuardFilter}.
  */

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.StringNode;
  *
  * <p>A reference that cannot be resolved fails its operation with 409 {@code invalidValue}: a
  * bulkId that no POST of the request has, one whose POST failed, one whose POST comes later in
- * the request, and every POST on a circular reference (RFC 7644 §3.7.1 allows answering those
- * with 409 instead of resolving them). Not thread-safe: one instance serves one request.
+ * the request, and every POST on a circular reference (RFC 7644 §3.7.1 lets a service provider
+ * return 409 for those instead of resolving them). Not thread-safe: one instance serves one request.
  */
 final class BulkIdResolver {
 

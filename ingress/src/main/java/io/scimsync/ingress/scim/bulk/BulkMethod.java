@@ -20,7 +20,7 @@ public enum BulkMethod {
         return Optional.empty();
     }
 
-    /** Whether the operation needs {@code data}: POST, PUT and PATCH do, DELETE does not. */
+    /** Returns true for the methods that need {@code data}: POST, PUT and PATCH, not DELETE. */
     boolean takesData() {
         return this != DELETE;
     }

@@ -35,8 +35,9 @@ public record BulkResult(BulkMethod method, String bulkId, String location, Stri
     }
 
     /**
-     * Whether the rest of the request must not run: the broker or the processor did not answer
-     * (503), or something unexpected failed (500), so later operations would only wait as long.
+     * Returns true when the rest of the request must not run: the broker or the processor did not
+     * reply in time (503), or something unexpected failed (500), so later operations would wait
+     * just as long.
      */
     boolean endsRequest() {
         return status >= 500;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 /**
  * Runs the operations of a bulk request one after the other, in request order, each through
  * {@link ResourceService} exactly as the request of its own would run: validated, published, and
- * answered from the processor's outcome. The next operation starts only once the previous one
+ * completed from the processor's outcome. The next operation starts only once the previous one
  * has its outcome, so the changes of one resource keep the order of the request.
  *
  * <p>Running stops after {@code failOnErrors} failed operations, and after an operation that got
@@ -120,8 +120,15 @@ public class BulkService {
                 ResourceRenderer.version(resource), 200);
     }
 
+    /** Reads the operation's {@code version} as an {@code If-Match} header, naming the field in errors. */
     private static Long requiredVersion(BulkOperation operation) {
-        return EntityTags.requiredVersion(operation.version());
+        try {
+            return EntityTags.requiredVersion(operation.version());
+        } catch (ScimException e) {
+            ScimError error = e.error();
+            throw new ScimException(new ScimError(error.status(), error.scimType(),
+                    operation.field("version") + " is used as If-Match: " + error.detail()));
+        }
     }
 
     /** Bounds each operation's data as a request of its own is bounded, so its change fits one record. */
