@@ -1,5 +1,6 @@
 package io.scimsync.ingress;
 
+import io.scimsync.schemas.discovery.BulkLimits;
 import io.scimsync.schemas.discovery.Discovery;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.resource.ResourceValidator;
@@ -65,7 +66,9 @@ public class IngressConfiguration {
 
     @Bean
     Discovery discovery(SchemaRegistry registry, IngressProperties properties) {
-        return new Discovery(registry, properties.maxResults());
+        var bulk = new BulkLimits(properties.bulk().maxOperations(),
+                properties.bulk().maxPayloadSize());
+        return new Discovery(registry, properties.maxResults(), bulk);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId names this replica's consumer group on the outcomes topic; unique per replica
  * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
  *     derive it from each request (honouring {@code X-Forwarded-*} headers)
+ * @param bulk the limits of {@code POST /Bulk}, {@code scimsync.ingress.bulk.*}
  */
 @ConfigurationProperties("scimsync.ingress")
 public record IngressProperties(
@@ -30,11 +31,32 @@ public record IngressProperties(
         @DefaultValue("100") int defaultCount,
         @DefaultValue("524288") int maxRequestBytes,
         String instanceId,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        @DefaultValue Bulk bulk) {
 
     public IngressProperties {
         if (instanceId == null || instanceId.isBlank()) {
             instanceId = UUID.randomUUID().toString();
+        }
+    }
+
+    /**
+     * Limits of {@code POST /Bulk}, enforced with 413 and advertised in ServiceProviderConfig.
+     *
+     * @param maxOperations the maximum number of operations in one bulk request
+     * @param maxPayloadSize the largest bulk request body in bytes; for {@code /Bulk} it takes the
+     *     place of {@code max-request-bytes}, which still bounds the {@code data} of each operation
+     */
+    public record Bulk(
+            @DefaultValue("1000") int maxOperations,
+            @DefaultValue("1048576") int maxPayloadSize) {
+
+        public Bulk {
+            if (maxOperations < 1 || maxPayloadSize < 1) {
+                throw new IllegalArgumentException("scimsync.ingress.bulk.max-operations and"
+                        + " max-payload-size must be at least 1, got " + maxOperations + " and "
+                        + maxPayloadSize);
+            }
         }
     }
 }

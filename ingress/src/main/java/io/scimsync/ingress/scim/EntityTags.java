@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Entity tags of resources, {@code W/"<version>"}, and the {@code If-Match} and
- * {@code If-None-Match} preconditions of RFC 9110 §13 on them. Weak and strong spellings of a
- * tag compare equal, as SCIM clients send either.
+ * {@code If-None-Match} preconditions of RFC 9110 §13 on them, also for the {@code version} of
+ * a bulk operation. Weak and strong spellings of a tag compare equal, as SCIM clients send either.
  */
-final class EntityTags {
+public final class EntityTags {
 
     private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"([^\"]*)\"\\s*(?:,|$)");
 
@@ -25,7 +25,7 @@ final class EntityTags {
      * @throws ScimException 400 for a malformed header or several tags, 412 for a tag that is not
      *     one of ours and so matches no version
      */
-    static Long requiredVersion(String ifMatch) {
+    public static Long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }

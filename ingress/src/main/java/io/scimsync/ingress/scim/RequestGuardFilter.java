@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,30 +24,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * before any body is read: a query string that is not valid percent-encoded UTF-8 (400), more
  * than one {@code Authorization} header (400), a body that is not JSON (415), and a body larger
  * than {@code scimsync.ingress.max-request-bytes} (413, also for chunked bodies, which are cut
- * off while they are read).
+ * off while they are read). A {@code /Bulk} body is limited by
+ * {@code scimsync.ingress.bulk.max-payload-size} instead, the {@code maxPayloadSize} that
+ * ServiceProviderConfig advertises.
  */
 public class RequestGuardFilter extends OncePerRequestFilter {
 
     private static final List<String> JSON_TYPES = List.of("application/scim+json", "application/json");
 
+    private static final Set<String> BULK_PATHS = Set.of("/scim/v2/Bulk", "/scim/v2/Bulk/");
+
     private final int maxRequestBytes;
+    private final int maxBulkBytes;
 
     public RequestGuardFilter(IngressProperties properties) {
         this.maxRequestBytes = properties.maxRequestBytes();
+        this.maxBulkBytes = properties.bulk().maxPayloadSize();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
-        ScimError rejection = check(request);
+        BodyLimit limit = isBulk(request) ? BodyLimit.bulk(maxBulkBytes)
+                : BodyLimit.request(maxRequestBytes);
+        ScimError rejection = check(request, limit);
         if (rejection != null) {
             ScimJson.write(response, rejection);
             return;
         }
-        chain.doFilter(new LimitedBodyRequest(request, maxRequestBytes), response);
+        chain.doFilter(new LimitedBodyRequest(request, limit), response);
     }
 
-    private ScimError check(HttpServletRequest request) {
+    private static boolean isBulk(HttpServletRequest request) {
+        String path = Objects.toString(request.getServletPath(), "")
+                + Objects.toString(request.getPathInfo(), "");
+        return BULK_PATHS.contains(path);
+    }
+
+    private ScimError check(HttpServletRequest request, BodyLimit limit) {
         try {
             request.getParameterMap();
         } catch (RuntimeException e) {
@@ -56,8 +72,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             return ScimException.invalidSyntax(
                     "the request has more than one Authorization header; send exactly one").error();
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
-            return tooLarge(maxRequestBytes).error();
+        if (request.getContentLengthLong() > limit.bytes()) {
+            return limit.exceeded().error();
         }
         return checkContentType(request.getContentType());
     }
@@ -74,18 +90,32 @@ public class RequestGuardFilter extends OncePerRequestFilter {
                 + " send application/scim+json or application/json");
     }
 
-    static ScimException tooLarge(int limit) {
-        return ScimException.payloadTooLarge("the request body is larger than " + limit
-                + " bytes; split the change into several requests");
+    /** The largest body of one kind of request, and the 413 that a larger one gets. */
+    private record BodyLimit(int bytes, String detail) {
+
+        static BodyLimit request(int bytes) {
+            return new BodyLimit(bytes, "the request body is larger than " + bytes
+                    + " bytes; split the change into several requests");
+        }
+
+        /** RFC 7644 §3.7.4: the error names the limit that was exceeded. */
+        static BodyLimit bulk(int bytes) {
+            return new BodyLimit(bytes, "the bulk request body is larger than maxPayloadSize ("
+                    + bytes + " bytes); split the operations into several bulk requests");
+        }
+
+        ScimException exceeded() {
+            return ScimException.payloadTooLarge(detail);
+        }
     }
 
     /** A request whose body stream fails with 413 once it has delivered more than the limit. */
     private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
-        private final int limit;
+        private final BodyLimit limit;
         private ServletInputStream limited;
 
-        LimitedBodyRequest(HttpServletRequest request, int limit) {
+        LimitedBodyRequest(HttpServletRequest request, BodyLimit limit) {
             super(request);
             this.limit = limit;
         }
@@ -102,10 +132,10 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     private static final class LimitedInputStream extends ServletInputStream {
 
         private final ServletInputStream delegate;
-        private final int limit;
+        private final BodyLimit limit;
         private long count;
 
-        LimitedInputStream(ServletInputStream delegate, int limit) {
+        LimitedInputStream(ServletInputStream delegate, BodyLimit limit) {
             this.delegate = delegate;
             this.limit = limit;
         }
@@ -130,8 +160,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
 
         private void counted(int bytes) {
             count += bytes;
-            if (count > limit) {
-                throw tooLarge(limit);
+            if (count > limit.bytes()) {
+                throw limit.exceeded();
             }
         }
 

@@ -25,27 +25,34 @@ public final class Discovery {
 
     private final SchemaRegistry registry;
     private final int maxResults;
+    private final BulkLimits bulk;
 
     /**
      * @param maxResults the largest number of resources one list response returns, advertised as
      *     {@code filter.maxResults}
      */
     public Discovery(SchemaRegistry registry, int maxResults) {
+        this(registry, maxResults, BulkLimits.UNSUPPORTED);
+    }
+
+    /** @param bulk the limits advertised under {@code bulk}, or {@link BulkLimits#UNSUPPORTED} */
+    public Discovery(SchemaRegistry registry, int maxResults, BulkLimits bulk) {
         this.registry = registry;
         this.maxResults = maxResults;
+        this.bulk = bulk;
     }
 
     /**
      * Returns the {@code /ServiceProviderConfig} document: PATCH, filtering, sorting and ETags
-     * supported, bulk and password change not, and OAuth bearer tokens as the authentication
-     * scheme.
+     * supported, bulk with the limits given to the constructor, password change not, and OAuth
+     * bearer tokens as the authentication scheme.
      */
     public ObjectNode serviceProviderConfig(String baseUrl) {
         ObjectNode config = NODES.objectNode();
         config.putArray("schemas").add(ScimSchemas.SERVICE_PROVIDER_CONFIG);
         config.putObject("patch").put("supported", true);
-        config.putObject("bulk").put("supported", false).put("maxOperations", 0)
-                .put("maxPayloadSize", 0);
+        config.putObject("bulk").put("supported", bulk.supported())
+                .put("maxOperations", bulk.maxOperations()).put("maxPayloadSize", bulk.maxPayloadSize());
         config.putObject("filter").put("supported", true).put("maxResults", maxResults);
         config.putObject("changePassword").put("supported", false);
         config.putObject("sort").put("supported", true);

@@ -53,6 +53,15 @@ public class ScimException extends RuntimeException {
         return new ScimException(new ScimError(409, ScimType.UNIQUENESS, detail));
     }
 
+    /**
+     * A 409 for a {@code bulkId} reference that cannot be resolved: unknown, circular, or naming
+     * an operation that failed or has not run yet. RFC 7644 §3.7.1 specifies 409 for circular
+     * references.
+     */
+    public static ScimException unresolvableReference(String detail) {
+        return new ScimException(new ScimError(409, ScimType.INVALID_VALUE, detail));
+    }
+
     public static ScimException badRequest(String detail) {
         return new ScimException(new ScimError(400, null, detail));
     }

@@ -31,6 +31,14 @@ class DiscoveryTest {
     }
 
     @Test
+    void serviceProviderConfigAdvertisesBulkLimits() {
+        var withBulk = new Discovery(SchemaRegistry.standard(), 200, new BulkLimits(1000, 1048576));
+
+        assertThat(withBulk.serviceProviderConfig(BASE).get("bulk")).isEqualTo(json(
+                "{'supported':true,'maxOperations':1000,'maxPayloadSize':1048576}"));
+    }
+
+    @Test
     void serviceProviderConfigHasOneBearerTokenScheme() {
         JsonNode schemes = discovery.serviceProviderConfig(BASE).get("authenticationSchemes");
 
