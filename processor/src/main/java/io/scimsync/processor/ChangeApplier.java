@@ -247,7 +247,7 @@ public class ChangeApplier {
     }
 
     /**
-     * Refuses a new {@code userName} under the reject policy. A change of case only is not a
+     * Rejects a new {@code userName} under the reject policy. A change of case only is not a
      * rename: user names compare without regard to case.
      */
     private static void requireRenameAllowed(StoredResource before, StoredResource after,

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum RenamePolicy {
     /** Apply it: the id, groups and profile stay, and downstream sees a rename. */
     ALLOW,
-    /** Refuse it with 400 {@code mutability}, for services whose principal name never changes. */
+    /** Reject it with 400 {@code mutability}, for services whose principal name never changes. */
     REJECT;
 
     /** The name in the ops API: {@code allow} or {@code reject}. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The safeguards object of the ops API, read strictly: every field present (PUT takes the whole
  * object GET returns), no unknown field, each of its type. A missing or misspelt field is
- * refused rather than defaulted, so an operator never loosens a safeguard by a typo.
+ * rejected rather than defaulted, so an operator never loosens a safeguard by a typo.
  */
 final class SafeguardsBody {
 

@@ -122,4 +122,43 @@ class ChangeCodecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("malformed change outcome: the record is empty");
     }
+
+    @Test
+    void operatorCommandSurvivesRoundTrip() {
+        OperatorCommand command = new OperatorCommand("cmd-1", "t-1",
+                OperatorCommand.Action.RELEASE, "c-1", Instant.parse("2026-03-01T10:00:00Z"));
+
+        assertThat(codec.decodeCommand(codec.encode(command))).isEqualTo(command);
+    }
+
+    @Test
+    void resumeNeedsNoChange() {
+        OperatorCommand resume = new OperatorCommand("cmd-2", "t-1",
+                OperatorCommand.Action.RESUME, null, Instant.parse("2026-03-01T10:00:00Z"));
+
+        assertThat(codec.decodeCommand(codec.encode(resume))).isEqualTo(resume);
+    }
+
+    @Test
+    void releaseWithoutChangeIsMalformed() {
+        byte[] bytes = "{\"commandId\":\"cmd-3\",\"tenantId\":\"t-1\",\"action\":\"DISCARD\"}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> codec.decodeCommand(bytes))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("changeId");
+    }
+
+    @Test
+    void setAsideOutcomeSurvivesRoundTrip() {
+        ChangeOutcome held = ChangeOutcome.setAside("c-1", OutcomeStatus.HELD, json("{\"version\": 2}"));
+
+        ChangeOutcome decoded = codec.decodeOutcome(codec.encode(held));
+
+        assertThat(decoded).isEqualTo(held);
+        assertThat(decoded.isSetAside()).isTrue();
+        assertThat(new String(codec.encode(held), StandardCharsets.UTF_8)).doesNotContain("setAside");
+        assertThatThrownBy(() -> ChangeOutcome.setAside("c-1", OutcomeStatus.APPLIED, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
