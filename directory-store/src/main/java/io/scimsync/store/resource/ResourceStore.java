@@ -53,6 +53,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ResourceStore {
 
+    /**
+     * The value of the {@code managedBy} field of every resource the SCIM pipeline inserts:
+     * writers other than the tenant's SCIM client must leave such resources alone.
+     */
+    public static final String SCIM_PIPELINE = "scim";
+
+    /** The document field naming who manages a resource. */
+    static final String MANAGED_BY = "managedBy";
+
     private final MongoDatabase database;
 
     public ResourceStore(MongoTemplate mongoTemplate) {
@@ -118,6 +127,7 @@ public class ResourceStore {
     }
 
     private void insertDocument(StoredResource resource, Document document) {
+        document.append(MANAGED_BY, SCIM_PIPELINE);
         try {
             collection(resource.type()).insertOne(document);
         } catch (MongoWriteException e) {
@@ -177,6 +187,18 @@ public class ResourceStore {
             throw new ConcurrentWriteException("resource " + resource.id() + " of tenant "
                     + resource.tenantId() + " is no longer at version " + (resource.version() - 1));
         }
+    }
+
+    /**
+     * Who manages the resource: {@link #SCIM_PIPELINE} for every resource the SCIM pipeline
+     * created, an empty string for one that came into the store another way; empty when there is
+     * no such resource.
+     */
+    public Optional<String> managedBy(String tenantId, ResourceType type, String id) {
+        Document found = collection(type).find(Filters.eq(ID, documentId(tenantId, id)))
+                .projection(new Document(MANAGED_BY, 1)).first();
+        return Optional.ofNullable(found).map(document -> document.getString(MANAGED_BY) == null
+                ? "" : document.getString(MANAGED_BY));
     }
 
     /** Deletes a resource, leaving a tombstone that records the position of the delete. */

@@ -2,6 +2,7 @@ package io.scimsync.ingress.admin;
 
 import io.scimsync.ingress.admin.AdminResponses.AdminError;
 import io.scimsync.ingress.ops.BrokerUnavailableException;
+import io.scimsync.ingress.ops.ManagedBySourceException;
 import io.scimsync.ingress.ops.TenantOpsController;
 import io.scimsync.store.safeguard.InvalidSafeguardException;
 import io.scimsync.store.tenant.DuplicateTenantNameException;
@@ -64,6 +65,11 @@ public class AdminExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(AdminError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(ManagedBySourceException.class)
+    ResponseEntity<AdminError> managedBySource(ManagedBySourceException e) {
+        return respond(HttpStatus.CONFLICT, AdminError.of(e.getMessage()));
     }
 
     @ExceptionHandler(DuplicateTenantNameException.class)

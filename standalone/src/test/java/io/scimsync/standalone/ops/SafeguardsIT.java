@@ -3,6 +3,8 @@ package io.scimsync.standalone.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.scimsync.schemas.profile.ProfileMapping;
 import io.scimsync.standalone.support.OpsClient;
 import io.scimsync.standalone.support.ScimClient;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -371,5 +374,30 @@ class SafeguardsIT {
         assertThat(noToken.status()).isEqualTo(401);
         assertThat(ops.get(tenant.tenantId(), "/safeguards").json().path("deletionThreshold")
                 .asInt()).isEqualTo(500);
+    }
+
+    @Test
+    @DisplayName("a group created through SCIM cannot be deleted through the ops API; another can")
+    void scimGroupsAreOwnedByTheClient() {
+        TenantCredentials tenant = standalone.newTenantToken("owned-groups");
+        ScimClient scim = scimOf(tenant);
+        String owned = scim.post("/Groups", "{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + " \"displayName\": \"Owned\"}").json().path("id").asString();
+        String imported = scim.post("/Groups", "{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + " \"displayName\": \"Imported\"}").json().path("id").asString();
+        // A group that came into the store another way carries no SCIM ownership mark.
+        standalone.context().getBean(MongoTemplate.class).getDb().getCollection("groups")
+                .updateOne(Filters.eq("resourceId", imported), Updates.unset("managedBy"));
+
+        OpsClient.Answer refused = ops.send("DELETE", tenant.tenantId(), "/groups/" + owned, null);
+        OpsClient.Answer deleted = ops.send("DELETE", tenant.tenantId(), "/groups/" + imported, null);
+        OpsClient.Answer unknown = ops.send("DELETE", tenant.tenantId(), "/groups/no-such-group", null);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("error").asString()).contains("managed by the tenant's SCIM client");
+        assertThat(scim.get("/Groups/" + owned).status()).isEqualTo(200);
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(scim.get("/Groups/" + imported).status()).isEqualTo(404);
+        assertThat(unknown.status()).isEqualTo(404);
     }
 }
