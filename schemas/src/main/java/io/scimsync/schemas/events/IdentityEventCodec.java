@@ -66,7 +66,10 @@ public final class IdentityEventCodec {
                 .build();
     }
 
-    /** Returns the CloudEvents {@code type} of events of {@code type}, such as {@code scimsync.user.created}. */
+    /**
+     * Returns the CloudEvents {@code type} of events of {@code type}, such as
+     * {@code scimsync.user.created}.
+     */
     public String typeName(IdentityEventType type) {
         return typePrefix + "." + type.suffix();
     }

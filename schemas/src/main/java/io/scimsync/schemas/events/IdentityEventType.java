@@ -20,7 +20,7 @@ public enum IdentityEventType {
     MEMBERSHIP_ADDED("membership.added", Subject.MEMBERSHIP),
     MEMBERSHIP_REMOVED("membership.removed", Subject.MEMBERSHIP);
 
-    /** What an event describes, which decides the shape of its {@code data}. */
+    /** The thing an event describes, which decides the shape of its {@code data}. */
     public enum Subject {
         USER,
         GROUP,
@@ -35,7 +35,10 @@ public enum IdentityEventType {
         this.subject = subject;
     }
 
-    /** Returns the part of the CloudEvents {@code type} after the prefix, such as {@code user.created}. */
+    /**
+     * Returns the part of the CloudEvents {@code type} after the prefix, such as
+     * {@code user.created}.
+     */
     public String suffix() {
         return suffix;
     }

@@ -38,8 +38,8 @@ public record UserProfile(
     /**
      * Builds the profile from a directory profile as {@code ProfileMapper.derive} returns it.
      *
-     * @throws IllegalArgumentException if {@code principalName} is missing or a field holds a
-     *     value of the wrong JSON type; the message names the field, never the value
+     * @throws IllegalArgumentException if {@code principalName} is missing or a field contains
+     *     a value of the wrong JSON type; the message names the field, never the value
      */
     public static UserProfile from(ObjectNode directoryProfile, List<String> groupIds) {
         return new UserProfile(
@@ -56,7 +56,7 @@ public record UserProfile(
                 groupIds);
     }
 
-    /** Returns whether the user may sign in: {@code active} is not false. */
+    /** Returns whether the user is enabled: {@code active} is not false. */
     public boolean enabled() {
         return !Boolean.FALSE.equals(active);
     }

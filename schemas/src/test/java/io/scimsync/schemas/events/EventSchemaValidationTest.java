@@ -76,8 +76,10 @@ class EventSchemaValidationTest {
                 factory.group("g-2", null, new GroupProfile("Sales", null), 1).get(0));
 
         for (IdentityEvent event : events) {
-            assertThat(messages(schema(EventSchemas.CURRENT, event.type()).validate(encoded(event))))
-                    .as(event.type().suffix()).isEmpty();
+            List<Error> errors = schema(EventSchemas.CURRENT, event.type())
+                    .validate(encoded(event));
+
+            assertThat(messages(errors)).as(event.type().suffix()).isEmpty();
         }
     }
 

@@ -195,7 +195,8 @@ class IdentityEventCodecTest {
 
         assertThatThrownBy(() -> codec.decode(bytes(json)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("malformed identity event: 'data' does not fit user.disabled")
+                .hasMessageStartingWith(
+                        "malformed identity event: 'data' does not fit user.disabled")
                 .hasMessageNotContaining("Alice");
     }
 

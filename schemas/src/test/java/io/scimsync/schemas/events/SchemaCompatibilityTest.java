@@ -121,6 +121,7 @@ class SchemaCompatibilityTest {
     void removedTypeSuffixBreaks() {
         assertThat(SchemaCompatibility.removedTypes(
                 Set.of("user.created", "user.renamed"), Set.of("user.created")))
-                .containsExactly("event type 'user.renamed' was released but has no current schema");
+                .containsExactly(
+                        "event type 'user.renamed' was released but has no current schema");
     }
 }
