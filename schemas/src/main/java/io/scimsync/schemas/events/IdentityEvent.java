@@ -54,7 +54,7 @@ public record IdentityEvent(
      * their group, so that they are ordered with the group's own events.
      */
     public String recordKey() {
-        ResourceType resourceType = type.subject() == IdentityEventType.Subject.USER
+        ResourceType resourceType = type.kind() == IdentityEventType.Kind.USER
                 ? ResourceType.USER
                 : ResourceType.GROUP;
         return ChangeEvent.recordKey(tenantId, resourceType, subject);
@@ -73,7 +73,7 @@ public record IdentityEvent(
     }
 
     static Class<? extends EventData> expectedDataType(IdentityEventType type) {
-        return switch (type.subject()) {
+        return switch (type.kind()) {
             case USER -> UserEventData.class;
             case GROUP -> GroupEventData.class;
             case MEMBERSHIP -> MembershipEventData.class;

@@ -8,31 +8,31 @@ import java.util.Optional;
  * released, is never removed or given another meaning, because consumers filter on it.
  */
 public enum IdentityEventType {
-    USER_CREATED("user.created", Subject.USER),
-    USER_UPDATED("user.updated", Subject.USER),
-    USER_DISABLED("user.disabled", Subject.USER),
-    USER_ENABLED("user.enabled", Subject.USER),
-    USER_RENAMED("user.renamed", Subject.USER),
-    USER_DELETED("user.deleted", Subject.USER),
-    GROUP_CREATED("group.created", Subject.GROUP),
-    GROUP_UPDATED("group.updated", Subject.GROUP),
-    GROUP_DELETED("group.deleted", Subject.GROUP),
-    MEMBERSHIP_ADDED("membership.added", Subject.MEMBERSHIP),
-    MEMBERSHIP_REMOVED("membership.removed", Subject.MEMBERSHIP);
+    USER_CREATED("user.created", Kind.USER),
+    USER_UPDATED("user.updated", Kind.USER),
+    USER_DISABLED("user.disabled", Kind.USER),
+    USER_ENABLED("user.enabled", Kind.USER),
+    USER_RENAMED("user.renamed", Kind.USER),
+    USER_DELETED("user.deleted", Kind.USER),
+    GROUP_CREATED("group.created", Kind.GROUP),
+    GROUP_UPDATED("group.updated", Kind.GROUP),
+    GROUP_DELETED("group.deleted", Kind.GROUP),
+    MEMBERSHIP_ADDED("membership.added", Kind.MEMBERSHIP),
+    MEMBERSHIP_REMOVED("membership.removed", Kind.MEMBERSHIP);
 
-    /** The thing an event describes, which decides the shape of its {@code data}. */
-    public enum Subject {
+    /** The kind of thing an event describes, which decides the shape of its {@code data}. */
+    public enum Kind {
         USER,
         GROUP,
         MEMBERSHIP
     }
 
     private final String suffix;
-    private final Subject subject;
+    private final Kind kind;
 
-    IdentityEventType(String suffix, Subject subject) {
+    IdentityEventType(String suffix, Kind kind) {
         this.suffix = suffix;
-        this.subject = subject;
+        this.kind = kind;
     }
 
     /**
@@ -43,8 +43,8 @@ public enum IdentityEventType {
         return suffix;
     }
 
-    public Subject subject() {
-        return subject;
+    public Kind kind() {
+        return kind;
     }
 
     /**

@@ -7,6 +7,7 @@ import static io.scimsync.schemas.events.SampleEvents.engineering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -220,6 +221,13 @@ class IdentityEventFactoryTest {
 
         assertThat(types(factory.events())).containsExactly(IdentityEventType.USER_CREATED,
                 IdentityEventType.GROUP_CREATED, IdentityEventType.MEMBERSHIP_ADDED);
+    }
+
+    @Test
+    void deletesAndRemovalsEndState() {
+        assertThat(Arrays.stream(IdentityEventType.values()).filter(IdentityEventType::endsState))
+                .containsExactlyInAnyOrder(IdentityEventType.USER_DELETED,
+                        IdentityEventType.GROUP_DELETED, IdentityEventType.MEMBERSHIP_REMOVED);
     }
 
     @Test
