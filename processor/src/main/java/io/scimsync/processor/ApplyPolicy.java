@@ -3,6 +3,7 @@ package io.scimsync.processor;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.profile.ProfileMapping;
 import io.scimsync.store.profile.StoredMapping;
+import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.safeguard.RenamePolicy;
 
 /** The tenant's rules and mapping the applier follows while it applies one change. */
@@ -39,4 +40,20 @@ interface ApplyPolicy {
 
     /** The tenant's mapping, from which each written user's directory profile is derived. */
     StoredMapping mapping();
+
+    /**
+     * The position of the record being processed, given the change's own: the same for a change
+     * applied when it arrives, the operator command's for a change it releases.
+     */
+    default ChangePosition processedAt(ChangePosition changePosition) {
+        return changePosition;
+    }
+
+    /**
+     * The first position of the current batch on the partition of {@code processedAt}: outbox
+     * entries processed before it are committed and need not be kept.
+     */
+    default ChangePosition uncommittedFrom(ChangePosition processedAt) {
+        return processedAt;
+    }
 }

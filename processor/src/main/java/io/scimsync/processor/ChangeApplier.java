@@ -6,6 +6,8 @@ import io.scimsync.schemas.change.ChangeOutcome;
 import io.scimsync.schemas.change.Operation;
 import io.scimsync.schemas.change.OutcomeStatus;
 import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.events.GroupProfile;
+import io.scimsync.schemas.events.UserProfile;
 import io.scimsync.schemas.patch.PatchEngine;
 import io.scimsync.schemas.patch.PatchOperation;
 import io.scimsync.schemas.patch.PatchRequestParser;
@@ -15,6 +17,8 @@ import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.ConcurrentWriteException;
 import io.scimsync.store.resource.DirectoryProfile;
+import io.scimsync.store.resource.OutboxEntry;
+import io.scimsync.store.resource.OutboxRecord;
 import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
@@ -24,10 +28,10 @@ import io.scimsync.store.safeguard.RenamePolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,19 +43,17 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ChangeApplier {
 
-    /** Marks a held delete, which has no resource to answer with. */
-    private static final StoredResource HELD_DELETE = new StoredResource(
-            "", ResourceType.USER, "", JsonNodeFactory.instance.objectNode(),
-            Instant.EPOCH, Instant.EPOCH, 0, List.of());
-
     private final ResourceStore resources;
     private final GroupMembers groupMembers;
     private final PatchEngine patchEngine;
     private final ProfileMapper profileMapper = new ProfileMapper();
+    private final IdentityEventWriter events;
     private final Clock clock;
 
-    public ChangeApplier(ResourceStore resources, GroupMembers groupMembers, PatchEngine patchEngine) {
+    public ChangeApplier(ResourceStore resources, GroupMembers groupMembers, PatchEngine patchEngine,
+            IdentityEventWriter events) {
         this.resources = resources;
+        this.events = events;
         this.groupMembers = groupMembers;
         this.patchEngine = patchEngine;
         this.clock = Clock.systemUTC();
@@ -59,40 +61,71 @@ public class ChangeApplier {
 
     /** Applies a change under the default policy: renames allowed, nothing held. */
     public ChangeOutcome apply(ChangeEvent change, ChangePosition position) {
-        return apply(change, position, ApplyPolicy.UNGUARDED);
+        return apply(change, position, ApplyPolicy.UNGUARDED).outcome();
+    }
+
+    /**
+     * The outcome of applying one change, with the records it publishes: those it wrote to the
+     * resource's outbox, or, for a redelivered change, those its first attempt wrote.
+     */
+    public record Result(ChangeOutcome outcome, List<OutboxRecord> records) {
+
+        static Result of(ChangeOutcome outcome) {
+            return new Result(outcome, List.of());
+        }
     }
 
     /**
      * Applies a change, or holds it when it is a disable or delete that {@code policy} does not
      * admit: then nothing is written and the outcome is HELD with the resource as it will be.
      */
-    public ChangeOutcome apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    public Result apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         if (isApplied(change, position)) {
-            return ChangeOutcome.applied(change.changeId(), null);
+            return redelivered(change, position);
         }
         try {
-            StoredResource held = switch (change.operation()) {
+            Step step = switch (change.operation()) {
                 case CREATE -> create(change, position, policy);
                 case REPLACE -> replace(change, position, policy);
                 case PATCH -> patch(change, position, policy);
                 case DELETE -> delete(change, position, policy);
             };
-            if (held != null) {
-                return ChangeOutcome.setAside(change.changeId(), OutcomeStatus.HELD,
-                        held == HELD_DELETE ? null : ResourceSnapshots.encode(held));
+            if (step.held()) {
+                return Result.of(ChangeOutcome.setAside(change.changeId(), OutcomeStatus.HELD,
+                        step.expected() == null ? null : ResourceSnapshots.encode(step.expected())));
             }
-            return ChangeOutcome.applied(change.changeId(), null);
+            return new Result(ChangeOutcome.applied(change.changeId(), null), step.records());
         } catch (ScimException e) {
             if (isRedeliveredCreate(change, position)) {
-                return ChangeOutcome.applied(change.changeId(), null);
+                return redelivered(change, position);
             }
-            return ChangeOutcome.rejected(change.changeId(), e.error());
+            return Result.of(ChangeOutcome.rejected(change.changeId(), e.error()));
         } catch (ConcurrentWriteException e) {
             if (isRedeliveredCreate(change, position)) {
-                return ChangeOutcome.applied(change.changeId(), null);
+                return redelivered(change, position);
             }
             throw e;
         }
+    }
+
+    /** What one operation did: held (with the resource as it would be), or written. */
+    private record Step(boolean held, StoredResource expected, List<OutboxRecord> records) {
+
+        static Step held(StoredResource expected) {
+            return new Step(true, expected, List.of());
+        }
+
+        static Step written(List<OutboxRecord> records) {
+            return new Step(false, null, records);
+        }
+    }
+
+    private Result redelivered(ChangeEvent change, ChangePosition position) {
+        List<OutboxRecord> records = resources.outboxEntry(change.tenantId(),
+                        change.resourceType(), change.resourceId(), position)
+                .map(OutboxEntry::records)
+                .orElse(List.of());
+        return new Result(ChangeOutcome.applied(change.changeId(), null), records);
     }
 
     /** Whether the change was applied before: a redelivery gets its outcome without a write. */
@@ -164,16 +197,21 @@ public class ChangeApplier {
         return applied.isPresent() && !position.isAfter(applied.get());
     }
 
-    private StoredResource create(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    private Step create(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         var members = groupMembers.resolve(change.tenantId(), memberIds);
         Instant now = clock.instant();
         StoredResource resource = new StoredResource(change.tenantId(), change.resourceType(),
                 change.resourceId(), attributes, now, now, 1, List.of());
+        DirectoryProfile profile = profileOf(resource, policy);
+        IdentityEventWriter.Written written = resource.type() == ResourceType.USER
+                ? events.user(change, now, null, userProfile(profile, List.of()), 0, List.of())
+                : events.group(change, now, null, groupProfile(resource), 0,
+                        usersAmong(members), List.of(), List.of());
+        resource = withOutbox(resource, written, position, policy);
         // Members first: a crash before the insert leaves no position, so the redelivered change
         // is applied again, and the memberships are written again harmlessly.
-        DirectoryProfile profile = profileOf(resource, policy);
         groupMembers.add(resource, members);
         try {
             insert(resource, position, profile);
@@ -184,10 +222,10 @@ public class ChangeApplier {
             }
             throw e;
         }
-        return null;
+        return Step.written(written.records());
     }
 
-    private StoredResource replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    private Step replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
@@ -196,44 +234,113 @@ public class ChangeApplier {
         requireUniqueKeyFree(replaced);
         DirectoryProfile profile = profileOf(replaced, policy);
         if (isDisable(current, replaced) && !policy.admitDeletion(change)) {
-            return replaced;
+            return Step.held(replaced);
         }
+        IdentityEventWriter.Written written;
         if (change.resourceType() == ResourceType.GROUP) {
-            groupMembers.replaceAll(current, memberIds);
+            GroupMembers.Diff diff = groupMembers.replaceAll(current, memberIds);
+            written = events.group(change, replaced.lastModified(), groupProfile(current),
+                    groupProfile(replaced), current.events().sequence(), diff.addedUsers(),
+                    diff.removedUsers(), List.of());
+        } else {
+            written = userEvents(change, current, replaced, profile, policy);
         }
-        update(replaced, position, profile);
-        return null;
+        update(withOutbox(replaced, written, position, policy), position, profile);
+        return Step.written(written.records());
     }
 
-    private StoredResource patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    private Step patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
         List<PatchOperation> operations = PatchRequestParser.parse(change.payload());
         GroupMembers.Plan plan = groupMembers.plan(current, operations);
         ObjectNode patched = patchEngine.apply(
                 change.resourceType(), current.attributes(), plan.otherOperations());
         if (plan.isEmpty() && patched.equals(current.attributes())) {
-            return null;
+            return Step.written(List.of());
         }
         StoredResource result = current.withAttributes(patched, clock.instant());
         requireRenameAllowed(current, result, policy);
         requireUniqueKeyFree(result);
         DirectoryProfile profile = profileOf(result, policy);
         if (isDisable(current, result) && !policy.admitDeletion(change)) {
-            return result;
+            return Step.held(result);
         }
+        IdentityEventWriter.Written written = change.resourceType() == ResourceType.GROUP
+                ? events.group(change, result.lastModified(), groupProfile(current),
+                        groupProfile(result), current.events().sequence(),
+                        usersAmong(plan.toAdd()), groupMembers.usersAmong(current, plan.toRemove()),
+                        List.of())
+                : userEvents(change, current, result, profile, policy);
         groupMembers.execute(current, plan);
-        update(result, position, profile);
-        return null;
+        update(withOutbox(result, written, position, policy), position, profile);
+        return Step.written(written.records());
     }
 
-    private StoredResource delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    private Step delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         StoredResource current = existing(change);
         if (!policy.admitDeletion(change)) {
-            return HELD_DELETE;
+            return Step.held(null);
         }
+        Instant now = clock.instant();
+        IdentityEventWriter.Written written = current.type() == ResourceType.USER
+                ? events.user(change, now, userProfileOf(current, policy), null,
+                        current.events().sequence(), current.groupIds())
+                : events.group(change, now, groupProfile(current), null,
+                        current.events().sequence(), List.of(), List.of(),
+                        groupMembers.memberIds(current));
         groupMembers.removeAllOf(current);
-        resources.delete(current, position);
-        return null;
+        resources.delete(withOutbox(current, written, position, policy), position);
+        return Step.written(written.records());
+    }
+
+    private IdentityEventWriter.Written userEvents(ChangeEvent change, StoredResource before,
+            StoredResource after, DirectoryProfile afterProfile, ApplyPolicy policy) {
+        return events.user(change, after.lastModified(), userProfileOf(before, policy),
+                userProfile(afterProfile, before.groupIds()), before.events().sequence(),
+                List.of());
+    }
+
+    /**
+     * The user's profile as the tenant's mapping derives it from the stored attributes, or the
+     * stored profile when the mapping no longer derives one.
+     */
+    private UserProfile userProfileOf(StoredResource user, ApplyPolicy policy) {
+        try {
+            return userProfile(profileOf(user, policy), user.groupIds());
+        } catch (ProfileDerivationException e) {
+            return resources.findProfile(user.tenantId(), user.id())
+                    .map(stored -> UserProfile.from(stored.fields(), user.groupIds()))
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private static UserProfile userProfile(DirectoryProfile profile, List<String> groupIds) {
+        return UserProfile.from(profile.fields(), groupIds);
+    }
+
+    private static GroupProfile groupProfile(StoredResource group) {
+        JsonNode externalId = group.attributes().get("externalId");
+        return new GroupProfile(group.attributes().path("displayName").asString(),
+                externalId == null || !externalId.isString() ? null : externalId.stringValue());
+    }
+
+    private static List<String> usersAmong(Map<String, ResourceType> members) {
+        return members.entrySet().stream()
+                .filter(member -> member.getValue() == ResourceType.USER)
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** The resource with the change's records appended to its outbox, if it has any. */
+    private static StoredResource withOutbox(StoredResource resource,
+            IdentityEventWriter.Written written, ChangePosition position, ApplyPolicy policy) {
+        if (written.isEmpty()) {
+            return resource;
+        }
+        ChangePosition processedAt = policy.processedAt(position);
+        OutboxEntry entry = new OutboxEntry(position, processedAt, written.records());
+        return resource.withEvents(resource.events().append(entry, written.lastSequence(),
+                policy.uncommittedFrom(processedAt)));
     }
 
     /** A user whose {@code active} turns false; a user without {@code active} counts as active. */

@@ -61,13 +61,16 @@ class ChangeGate {
     private final QuarantineRatio quarantineRatio;
     private final SafeguardNotifier notifier;
     private final ChangeMetrics metrics;
+    private final EventPublisher publisher;
     private final ChangeCodec codec = new ChangeCodec();
     private final Clock clock = Clock.systemUTC();
     private final Map<Integer, Set<String>> blockedKeys = new ConcurrentHashMap<>();
+    /** Partitions that may have released changes kept for a retry of their command. */
+    private final Set<Integer> releasedKept = ConcurrentHashMap.newKeySet();
 
     ChangeGate(ChangeApplier applier, ParkedChangeStore parked, SafeguardStore safeguards,
             MappingStore mappingStore, DeletionGuard deletionGuard, QuarantineRatio quarantineRatio,
-            SafeguardNotifier notifier, ChangeMetrics metrics) {
+            SafeguardNotifier notifier, ChangeMetrics metrics, EventPublisher publisher) {
         this.applier = applier;
         this.parked = parked;
         this.safeguards = safeguards;
@@ -76,17 +79,29 @@ class ChangeGate {
         this.quarantineRatio = quarantineRatio;
         this.notifier = notifier;
         this.metrics = metrics;
+        this.publisher = publisher;
     }
 
     /** The tenants' controls for one polled batch, read once and updated as the batch goes. */
     final class Batch {
 
         private final Map<String, TenantControl> controls;
+        private final Map<Integer, Long> firstOffsets;
         private final Map<String, StoredMapping> mappings = new ConcurrentHashMap<>();
         private final Map<String, Long> applied = new ConcurrentHashMap<>();
 
-        private Batch(Map<String, TenantControl> controls) {
+        private Batch(Map<String, TenantControl> controls, Map<Integer, Long> firstOffsets) {
             this.controls = controls;
+            this.firstOffsets = firstOffsets;
+        }
+
+        /**
+         * The first position of this batch on the partition of {@code processed}: what came
+         * before is committed with the previous batch's transaction.
+         */
+        ChangePosition uncommittedFrom(ChangePosition processed) {
+            Long first = firstOffsets.get(processed.partition());
+            return new ChangePosition(processed.partition(), first == null ? processed.offset() : first);
         }
 
         TenantControl control(String tenantId) {
@@ -116,20 +131,35 @@ class ChangeGate {
         }
     }
 
-    Batch begin(Collection<String> tenantIds) {
-        return new Batch(new ConcurrentHashMap<>(safeguards.controls(tenantIds)));
+    /**
+     * Starts a batch.
+     *
+     * @param firstOffsets the offset of the batch's first record on each of its partitions
+     */
+    Batch begin(Collection<String> tenantIds, Map<Integer, Long> firstOffsets) {
+        for (Map.Entry<Integer, Long> first : firstOffsets.entrySet()) {
+            if (releasedKept.remove(first.getKey())) {
+                parked.purgeReleased(first.getKey(), first.getValue());
+            }
+        }
+        return new Batch(new ConcurrentHashMap<>(safeguards.controls(tenantIds)), firstOffsets);
     }
 
     /** Forgets what it knew of these partitions' set-aside changes: they were (re)assigned. */
     void forget(Collection<TopicPartition> partitions) {
-        partitions.forEach(partition -> blockedKeys.remove(partition.partition()));
+        partitions.forEach(partition -> {
+            blockedKeys.remove(partition.partition());
+            releasedKept.add(partition.partition());
+        });
     }
 
     /** Applies the change of {@code record} or sets it aside, and returns its outcome. */
     ChangeOutcome process(ChangeEvent change, ConsumerRecord<String, byte[]> record, Batch batch) {
         ChangePosition position = new ChangePosition(record.partition(), record.offset());
         if (applier.isApplied(change, position)) {
-            return ChangeOutcome.applied(change.changeId(), null);
+            ChangeApplier.Result again = applier.apply(change, position, ApplyPolicy.UNGUARDED);
+            publisher.publish(again.records());
+            return again.outcome();
         }
         String key = change.recordKey();
         TenantControl control = batch.control(change.tenantId());
@@ -142,7 +172,7 @@ class ChangeGate {
             return park(change, record, ParkState.WAITING, "waiting: the tenant is paused",
                     applier.expectedResource(change));
         }
-        Attempt attempt = attempt(change, position, batch, false);
+        Attempt attempt = attempt(change, position, batch, false, position);
         OutcomeStatus status = attempt.outcome().status();
         if (status == OutcomeStatus.HELD || status == OutcomeStatus.QUARANTINED) {
             return park(change, record, ParkState.valueOf(status.name()), attempt.reason(),
@@ -154,29 +184,44 @@ class ChangeGate {
 
     /** Carries out an operator's command; it has no outcome record. */
     void execute(OperatorCommand command, ConsumerRecord<String, byte[]> record, Batch batch) {
+        ChangePosition at = new ChangePosition(record.partition(), record.offset());
+        republishReleased(at);
         switch (command.action()) {
-            case RELEASE -> release(command, batch);
-            case DISCARD -> discard(command, batch);
-            case RESUME -> resume(command.tenantId(), record.partition(), batch);
+            case RELEASE -> release(command, batch, at);
+            case DISCARD -> discard(command, batch, at);
+            case RESUME -> resume(command.tenantId(), batch, at);
         }
     }
 
-    private void release(OperatorCommand command, Batch batch) {
+    /**
+     * Publishes again the records of the changes an earlier attempt of the command at {@code at}
+     * applied: that attempt's transaction did not commit, since the command is processed again.
+     */
+    private void republishReleased(ChangePosition at) {
+        for (ParkedChange released : parked.releasedBy(at.partition(), at.offset())) {
+            ChangeEvent event = codec.decodeChange(released.change());
+            publisher.publish(applier.apply(event,
+                    new ChangePosition(released.partition(), released.offset()),
+                    ApplyPolicy.UNGUARDED).records());
+        }
+    }
+
+    private void release(OperatorCommand command, Batch batch, ChangePosition at) {
         Optional<ParkedChange> found = head(command);
         if (found.isEmpty()) {
             return;
         }
         ParkedChange change = found.get();
         boolean approved = change.state() == ParkState.HELD;
-        if (resolve(change, batch, approved)) {
-            drain(change.tenantId(), change.resourceKey(), change.partition(), batch);
+        if (resolve(change, batch, approved, at)) {
+            drain(change.tenantId(), change.resourceKey(), change.partition(), batch, at);
         }
         if (approved) {
             afterHeldDecision(change.tenantId(), batch);
         }
     }
 
-    private void discard(OperatorCommand command, Batch batch) {
+    private void discard(OperatorCommand command, Batch batch, ChangePosition at) {
         Optional<ParkedChange> found = head(command);
         if (found.isEmpty()) {
             return;
@@ -186,17 +231,17 @@ class ChangeGate {
         log.info("Discarded {} change {} of tenant {}, {} at partition {}@{}",
                 change.state(), change.changeId(), change.tenantId(), change.resourceId(),
                 change.partition(), change.offset());
-        drain(change.tenantId(), change.resourceKey(), change.partition(), batch);
+        drain(change.tenantId(), change.resourceKey(), change.partition(), batch, at);
         if (change.state() == ParkState.HELD) {
             afterHeldDecision(change.tenantId(), batch);
         }
     }
 
-    private void resume(String tenantId, int partition, Batch batch) {
+    private void resume(String tenantId, Batch batch, ChangePosition at) {
         batch.refresh(tenantId);
         quarantineRatio.reset(tenantId);
-        for (String key : parked.waitingResourceKeys(tenantId, partition)) {
-            drain(tenantId, key, partition, batch);
+        for (String key : parked.waitingResourceKeys(tenantId, at.partition())) {
+            drain(tenantId, key, at.partition(), batch, at);
         }
     }
 
@@ -206,7 +251,8 @@ class ChangeGate {
      */
     private Optional<ParkedChange> head(OperatorCommand command) {
         Optional<ParkedChange> found = parked.find(command.changeId())
-                .filter(change -> change.tenantId().equals(command.tenantId()));
+                .filter(change -> change.tenantId().equals(command.tenantId()))
+                .filter(change -> change.state() != ParkState.RELEASED);
         if (found.isEmpty()) {
             log.debug("Command {} of tenant {}: change {} is no longer set aside",
                     command.commandId(), command.tenantId(), command.changeId());
@@ -224,7 +270,7 @@ class ChangeGate {
     }
 
     /** Applies the waiting changes at the head of a resource's set-aside changes, in order. */
-    private void drain(String tenantId, String key, int partition, Batch batch) {
+    private void drain(String tenantId, String key, int partition, Batch batch, ChangePosition at) {
         while (true) {
             List<ParkedChange> ofResource = parked.ofResource(tenantId, key);
             if (ofResource.isEmpty()) {
@@ -235,7 +281,7 @@ class ChangeGate {
             if (head.state() != ParkState.WAITING || batch.control(tenantId).paused()) {
                 return;
             }
-            if (!resolve(head, batch, false)) {
+            if (!resolve(head, batch, false, at)) {
                 return;
             }
         }
@@ -247,18 +293,20 @@ class ChangeGate {
      * now was answered with success when it was set aside, so it is quarantined for an operator
      * rather than dropped.
      */
-    private boolean resolve(ParkedChange change, Batch batch, boolean approved) {
+    private boolean resolve(ParkedChange change, Batch batch, boolean approved,
+            ChangePosition at) {
         ChangeEvent event = codec.decodeChange(change.change());
         ChangePosition position = new ChangePosition(change.partition(), change.offset());
         if (applier.isApplied(event, position)) {
-            parked.remove(change.changeId());
+            publisher.publish(applier.apply(event, position, ApplyPolicy.UNGUARDED).records());
+            markReleased(change, at);
             return true;
         }
-        Attempt attempt = attempt(event, position, batch, approved);
+        Attempt attempt = attempt(event, position, batch, approved, at);
         ChangeOutcome outcome = attempt.outcome();
         switch (outcome.status()) {
             case APPLIED -> {
-                parked.remove(change.changeId());
+                markReleased(change, at);
                 metrics.outcome(event.tenantId(), OutcomeStatus.APPLIED);
                 log.info("Applied set-aside change {} of tenant {}, {} at partition {}@{}",
                         change.changeId(), change.tenantId(), change.resourceId(),
@@ -281,12 +329,17 @@ class ChangeGate {
         return false;
     }
 
+    private void markReleased(ParkedChange change, ChangePosition at) {
+        parked.markReleased(change.changeId(), at.partition(), at.offset());
+        releasedKept.add(at.partition());
+    }
+
     /** The result of trying to apply one change, with the reason when it must be set aside. */
     private record Attempt(ChangeOutcome outcome, String reason) {
     }
 
     private Attempt attempt(ChangeEvent change, ChangePosition position, Batch batch,
-            boolean approved) {
+            boolean approved, ChangePosition processedAt) {
         TenantControl control = batch.control(change.tenantId());
         String[] heldReason = new String[1];
         ApplyPolicy policy = new ApplyPolicy() {
@@ -298,6 +351,16 @@ class ChangeGate {
             @Override
             public StoredMapping mapping() {
                 return batch.mapping(change.tenantId());
+            }
+
+            @Override
+            public ChangePosition processedAt(ChangePosition changePosition) {
+                return processedAt;
+            }
+
+            @Override
+            public ChangePosition uncommittedFrom(ChangePosition processed) {
+                return batch.uncommittedFrom(processed);
             }
 
             @Override
@@ -323,9 +386,11 @@ class ChangeGate {
             }
         };
         try {
-            ChangeOutcome outcome = applier.apply(change, position, policy);
+            ChangeApplier.Result result = applier.apply(change, position, policy);
+            ChangeOutcome outcome = result.outcome();
             if (outcome.status() == OutcomeStatus.APPLIED) {
                 batch.countApplied(change.tenantId());
+                publisher.publish(result.records());
             }
             recordForRatio(change.tenantId(), false, batch);
             return new Attempt(outcome, heldReason[0]);

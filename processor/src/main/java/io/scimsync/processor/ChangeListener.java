@@ -10,6 +10,7 @@ import io.scimsync.store.StoreDurability;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,9 @@ class ChangeListener implements ConsumerSeekAware {
     void onChanges(List<ConsumerRecord<String, byte[]>> records) {
         List<Object> decoded = new ArrayList<>(records.size());
         Set<String> tenantIds = new HashSet<>();
+        Map<Integer, Long> firstOffsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            firstOffsets.putIfAbsent(record.partition(), record.offset());
             Object value = decode(record);
             decoded.add(value);
             if (value instanceof ChangeEvent change) {
@@ -67,7 +70,7 @@ class ChangeListener implements ConsumerSeekAware {
                 tenantIds.add(command.tenantId());
             }
         }
-        ChangeGate.Batch batch = gate.begin(tenantIds);
+        ChangeGate.Batch batch = gate.begin(tenantIds, firstOffsets);
         List<OutcomePublisher.Reply> replies = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);

@@ -72,13 +72,48 @@ class GroupMembers {
         memberships.add(group.tenantId(), group.id(), members);
     }
 
-    void replaceAll(StoredResource group, List<String> memberIds) {
+    /** The users a write made direct members of a group, and those it removed. */
+    record Diff(List<String> addedUsers, List<String> removedUsers) {
+    }
+
+    Diff replaceAll(StoredResource group, List<String> memberIds) {
         Map<String, ResourceType> requested = resolve(group.tenantId(), memberIds);
         rejectSelf(group, requested.keySet());
-        Set<String> stale = new LinkedHashSet<>(currentMemberIds(group));
-        stale.removeAll(requested.keySet());
+        List<Membership> current = memberships.members(group.tenantId(), group.id());
+        Set<String> stale = new LinkedHashSet<>();
+        List<String> removedUsers = new ArrayList<>();
+        Set<String> currentIds = new LinkedHashSet<>();
+        for (Membership membership : current) {
+            currentIds.add(membership.memberId());
+            if (!requested.containsKey(membership.memberId())) {
+                stale.add(membership.memberId());
+                if (membership.memberType() == ResourceType.USER) {
+                    removedUsers.add(membership.memberId());
+                }
+            }
+        }
+        List<String> addedUsers = requested.entrySet().stream()
+                .filter(member -> member.getValue() == ResourceType.USER)
+                .map(Map.Entry::getKey)
+                .filter(id -> !currentIds.contains(id))
+                .toList();
         memberships.add(group.tenantId(), group.id(), requested);
         memberships.remove(group.tenantId(), group.id(), stale);
+        return new Diff(addedUsers, removedUsers);
+    }
+
+    /** The users among {@code memberIds}, which are current members of {@code group}. */
+    List<String> usersAmong(StoredResource group, Set<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ResourceType> types = memberships.resolveMembers(group.tenantId(), memberIds);
+        return memberIds.stream().filter(id -> types.get(id) == ResourceType.USER).toList();
+    }
+
+    /** The ids of the group's direct members. */
+    List<String> memberIds(StoredResource group) {
+        return currentMemberIds(group);
     }
 
     Plan plan(StoredResource resource, List<PatchOperation> operations) {

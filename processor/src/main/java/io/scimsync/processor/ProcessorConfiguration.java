@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.patch.PatchEngine;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +29,9 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The processor's beans: the changes listener, its Kafka clients and the topics it owns. */
@@ -61,6 +64,48 @@ public class ProcessorConfiguration {
     }
 
     @Bean
+    NewTopic identityChangesTopic(TopicProperties topics) {
+        return TopicBuilder.name(topics.identityChanges())
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .build();
+    }
+
+    @Bean
+    NewTopic identityStateTopic(TopicProperties topics) {
+        return TopicBuilder.name(topics.identityState())
+                .partitions(topics.partitions())
+                .replicas(topics.replicas())
+                .compact()
+                .build();
+    }
+
+    /**
+     * The transactional producer of identity events. Each polled batch of changes is one Kafka
+     * transaction: its events and its consumed offsets commit together, or neither does. The
+     * transactional id prefix names this replica, so that two replicas never fence each other.
+     */
+    @Bean
+    DefaultKafkaProducerFactory<String, byte[]> eventProducerFactory(KafkaProperties kafka,
+            ProcessorProperties properties) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(
+                config, new StringSerializer(), new ByteArraySerializer());
+        String replica = properties.instanceId() == null || properties.instanceId().isBlank()
+                ? UUID.randomUUID().toString() : properties.instanceId();
+        factory.setTransactionIdPrefix("scimsync-processor-" + replica + "-");
+        return factory;
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> eventTemplate(
+            @Qualifier("eventProducerFactory") DefaultKafkaProducerFactory<String, byte[]> producers) {
+        return new KafkaTemplate<>(producers);
+    }
+
+    @Bean
     PatchEngine patchEngine(SchemaRegistry registry) {
         return new PatchEngine(registry);
     }
@@ -68,7 +113,8 @@ public class ProcessorConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> changeListenerContainerFactory(
             KafkaProperties kafka, ProcessorProperties properties,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            ObjectProvider<MeterRegistry> meterRegistry,
+            @Qualifier("eventProducerFactory") DefaultKafkaProducerFactory<String, byte[]> events) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -88,7 +134,9 @@ public class ProcessorConfiguration {
         factory.setBatchListener(true);
         factory.setConcurrency(properties.concurrency());
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
-        factory.setCommonErrorHandler(retryForever());
+        factory.getContainerProperties().setKafkaAwareTransactionManager(
+                new KafkaTransactionManager<>(events));
+        factory.setAfterRollbackProcessor(retryForever());
         return factory;
     }
 
@@ -104,13 +152,15 @@ public class ProcessorConfiguration {
 
     /**
      * Retries a batch that failed for a transient reason (store or broker unreachable) with a
-     * growing delay, without end: skipping it would lose acknowledged changes. Failures of one
-     * change are handled per record by the listener and never reach this handler.
+     * growing delay, without end: skipping it would lose acknowledged changes. The batch's
+     * transaction is aborted first, so none of its events is visible to read-committed
+     * consumers. Failures of one change are handled per record by the listener and never reach
+     * this processor.
      */
-    private static DefaultErrorHandler retryForever() {
+    private static DefaultAfterRollbackProcessor<String, byte[]> retryForever() {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
+        return new DefaultAfterRollbackProcessor<>(backOff);
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of the changes topic; changing it later moves resources to other
  *     partitions and breaks their order, so set it once
- * @param replicas replication factor of both topics (1 for the embedded single broker)
+ * @param replicas replication factor of the topics (1 for the embedded single broker)
+ * @param identityChanges the identity change events for downstream services, with as many
+ *     partitions as the changes topic
+ * @param identityState the compacted topic with the latest event of every key
  */
 @ConfigurationProperties("scimsync.topics")
 public record TopicProperties(
@@ -17,5 +20,7 @@ public record TopicProperties(
         @DefaultValue("scim.outcomes") String outcomes,
         @DefaultValue("6") int partitions,
         @DefaultValue("3") int outcomePartitions,
-        @DefaultValue("1") short replicas) {
+        @DefaultValue("1") short replicas,
+        @DefaultValue("identity.changes") String identityChanges,
+        @DefaultValue("identity.state") String identityState) {
 }

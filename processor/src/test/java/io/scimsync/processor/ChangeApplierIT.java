@@ -67,7 +67,7 @@ class ChangeApplierIT {
         resources = new ResourceStore(mongo);
         memberships = new MembershipStore(mongo);
         applier = new ChangeApplier(resources, new GroupMembers(memberships),
-                new PatchEngine(SchemaRegistry.standard()));
+                new PatchEngine(SchemaRegistry.standard()), new IdentityEventWriter("scimsync"));
         lastOffset = 0;
     }
 

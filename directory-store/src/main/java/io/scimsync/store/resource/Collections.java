@@ -21,6 +21,8 @@ public final class Collections {
     public static final String VERSION = "version";
     public static final String POSITION = "position";
     public static final String GROUP_IDS = "groupIds";
+    public static final String EVENT_SEQUENCE = "eventSequence";
+    public static final String OUTBOX = "outbox";
     public static final String TYPE = "type";
     public static final String GROUP_ID = "groupId";
     public static final String MEMBER_ID = "memberId";

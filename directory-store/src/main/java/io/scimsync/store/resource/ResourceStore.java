@@ -3,8 +3,10 @@ package io.scimsync.store.resource;
 import static io.scimsync.store.resource.Collections.ATTRIBUTES;
 import static io.scimsync.store.resource.Collections.CREATED;
 import static io.scimsync.store.resource.Collections.GROUP_IDS;
+import static io.scimsync.store.resource.Collections.EVENT_SEQUENCE;
 import static io.scimsync.store.resource.Collections.ID;
 import static io.scimsync.store.resource.Collections.LAST_MODIFIED;
+import static io.scimsync.store.resource.Collections.OUTBOX;
 import static io.scimsync.store.resource.Collections.POSITION;
 import static io.scimsync.store.resource.Collections.PROFILE;
 import static io.scimsync.store.resource.Collections.PROFILE_FAILED_MAPPING_VERSION;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,6 +98,20 @@ public class ResourceStore {
         return database.getCollection(TOMBSTONES)
                 .find(Filters.eq(ID, tombstoneId(type, tenantId, id)))
                 .projection(new Document(ID, 1)).first() != null;
+    }
+
+    /**
+     * The records the change at {@code position} published, from the live resource or its
+     * tombstone, while they are kept (until a later change of the resource is applied in a
+     * later batch).
+     */
+    public Optional<OutboxEntry> outboxEntry(String tenantId, ResourceType type, String id,
+            ChangePosition position) {
+        Document live = collection(type).find(Filters.eq(ID, documentId(tenantId, id)))
+                .projection(new Document(OUTBOX, 1).append(EVENT_SEQUENCE, 1)).first();
+        Document source = live != null ? live : database.getCollection(TOMBSTONES).find(
+                Filters.eq(ID, tombstoneId(type, tenantId, id))).first();
+        return source == null ? Optional.empty() : eventLog(source).entryAt(position);
     }
 
     /** The position of the last change applied to the resource, live or deleted. */
@@ -209,7 +226,9 @@ public class ResourceStore {
                 .append(TYPE, resource.type().scimName())
                 .append(RESOURCE_ID, resource.id())
                 .append(POSITION, positionDocument(position))
-                .append(LAST_MODIFIED, new Date());
+                .append(LAST_MODIFIED, new Date())
+                .append(EVENT_SEQUENCE, resource.events().sequence())
+                .append(OUTBOX, outboxDocuments(resource.events()));
         database.getCollection(TOMBSTONES)
                 .replaceOne(Filters.eq(ID, id), tombstone, new ReplaceOptions().upsert(true));
         collection(resource.type())
@@ -370,7 +389,42 @@ public class ResourceStore {
                 .append(LAST_MODIFIED, Date.from(resource.lastModified()))
                 .append(VERSION, resource.version())
                 .append(POSITION, positionDocument(position))
-                .append(GROUP_IDS, resource.groupIds());
+                .append(GROUP_IDS, resource.groupIds())
+                .append(EVENT_SEQUENCE, resource.events().sequence())
+                .append(OUTBOX, outboxDocuments(resource.events()));
+    }
+
+    private static List<Document> outboxDocuments(EventLog events) {
+        List<Document> entries = new ArrayList<>();
+        for (OutboxEntry entry : events.outbox()) {
+            List<Document> records = new ArrayList<>();
+            for (OutboxRecord record : entry.records()) {
+                records.add(new Document("topic", record.topic()).append("key", record.key())
+                        .append("value", record.value() == null ? null : new Binary(record.value())));
+            }
+            entries.add(new Document(POSITION, positionDocument(entry.position()))
+                    .append("processedAt", positionDocument(entry.processedAt()))
+                    .append("records", records));
+        }
+        return entries;
+    }
+
+    private static EventLog eventLog(Document document) {
+        Number sequence = document.get(EVENT_SEQUENCE, Number.class);
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (Document entry : document.getList(OUTBOX, Document.class, List.of())) {
+            List<OutboxRecord> records = new ArrayList<>();
+            for (Document record : entry.getList("records", Document.class, List.of())) {
+                Binary value = record.get("value", Binary.class);
+                records.add(new OutboxRecord(record.getString("topic"), record.getString("key"),
+                        value == null ? null : value.getData()));
+            }
+            Document processed = entry.get("processedAt", Document.class);
+            entries.add(new OutboxEntry(position(entry), new ChangePosition(
+                    processed.getInteger("partition"), processed.get("offset", Number.class).longValue()),
+                    records));
+        }
+        return new EventLog(sequence == null ? 0 : sequence.longValue(), entries);
     }
 
     static StoredResource toResource(Document document, ResourceType type) {
@@ -382,7 +436,8 @@ public class ResourceStore {
                 instant(document, CREATED),
                 instant(document, LAST_MODIFIED),
                 document.get(VERSION, Number.class).longValue(),
-                document.getList(GROUP_IDS, String.class, List.of()));
+                document.getList(GROUP_IDS, String.class, List.of()),
+                eventLog(document));
     }
 
     private static Instant instant(Document document, String field) {

@@ -7,5 +7,11 @@ public enum ParkState {
     /** It failed for a reason of ours; an operator replays it once the cause is fixed, or discards it. */
     QUARANTINED,
     /** Behind a set-aside change of the same resource, or its tenant is paused. */
-    WAITING
+    WAITING,
+    /**
+     * Applied while an operator command was processed. Kept, out of every listing, until that
+     * command's record is committed, so that a retry of the command publishes the change's
+     * events again.
+     */
+    RELEASED
 }

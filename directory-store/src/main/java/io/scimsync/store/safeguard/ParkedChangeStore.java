@@ -47,6 +47,9 @@ public class ParkedChangeStore implements InitializingBean {
     private static final String OFFSET = "offset";
     private static final String PARKED_AT = "parkedAt";
     private static final String CHANGE = "change";
+    private static final String PROCESSED_PARTITION = "processedPartition";
+    private static final String PROCESSED_OFFSET = "processedOffset";
+    private static final Bson NOT_RELEASED = Filters.ne(STATE, ParkState.RELEASED.name());
 
     private final MongoCollection<Document> collection;
 
@@ -90,7 +93,8 @@ public class ParkedChangeStore implements InitializingBean {
     /** The set-aside changes of one resource, in record order. */
     public List<ParkedChange> ofResource(String tenantId, String resourceKey) {
         List<ParkedChange> found = new ArrayList<>();
-        collection.find(Filters.and(Filters.eq(TENANT, tenantId), Filters.eq(RESOURCE_KEY, resourceKey)))
+        collection.find(Filters.and(Filters.eq(TENANT, tenantId), Filters.eq(RESOURCE_KEY, resourceKey),
+                        NOT_RELEASED))
                 .sort(Sorts.ascending(OFFSET))
                 .forEach(document -> found.add(toParked(document)));
         return found;
@@ -99,7 +103,7 @@ public class ParkedChangeStore implements InitializingBean {
     /** The keys of the resources with set-aside changes whose records are on {@code partition}. */
     public Set<String> resourceKeysOn(int partition) {
         Set<String> keys = new LinkedHashSet<>();
-        collection.find(Filters.eq(PARTITION, partition))
+        collection.find(Filters.and(Filters.eq(PARTITION, partition), NOT_RELEASED))
                 .projection(Projections.include(RESOURCE_KEY))
                 .forEach(document -> keys.add(document.getString(RESOURCE_KEY)));
         return keys;
@@ -138,6 +142,35 @@ public class ParkedChangeStore implements InitializingBean {
     public void setState(String changeId, ParkState state, String reason) {
         collection.updateOne(Filters.eq(ID, changeId),
                 Updates.combine(Updates.set(STATE, state.name()), Updates.set(REASON, reason)));
+    }
+
+    /**
+     * Marks a change applied while the record at {@code processedAt} (an operator command) was
+     * processed; {@link #releasedBy} finds it for a retry of that record.
+     */
+    public void markReleased(String changeId, int processedPartition, long processedOffset) {
+        collection.updateOne(Filters.eq(ID, changeId), Updates.combine(
+                Updates.set(STATE, ParkState.RELEASED.name()),
+                Updates.set(PROCESSED_PARTITION, processedPartition),
+                Updates.set(PROCESSED_OFFSET, processedOffset)));
+    }
+
+    /** The changes applied while the record at this position was processed, in record order. */
+    public List<ParkedChange> releasedBy(int processedPartition, long processedOffset) {
+        List<ParkedChange> found = new ArrayList<>();
+        collection.find(Filters.and(Filters.eq(STATE, ParkState.RELEASED.name()),
+                        Filters.eq(PROCESSED_PARTITION, processedPartition),
+                        Filters.eq(PROCESSED_OFFSET, processedOffset)))
+                .sort(Sorts.ascending(RESOURCE_KEY, OFFSET))
+                .forEach(document -> found.add(toParked(document)));
+        return found;
+    }
+
+    /** Forgets released changes whose command records before {@code offset} are committed. */
+    public void purgeReleased(int processedPartition, long offset) {
+        collection.deleteMany(Filters.and(Filters.eq(STATE, ParkState.RELEASED.name()),
+                Filters.eq(PROCESSED_PARTITION, processedPartition),
+                Filters.lt(PROCESSED_OFFSET, offset)));
     }
 
     public void remove(String changeId) {

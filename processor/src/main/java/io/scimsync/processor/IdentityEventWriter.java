@@ -1,0 +1,111 @@
+package io.scimsync.processor;
+
+import io.scimsync.schemas.change.ChangeEvent;
+import io.scimsync.schemas.events.GroupProfile;
+import io.scimsync.schemas.events.IdentityEvent;
+import io.scimsync.schemas.events.IdentityEventCodec;
+import io.scimsync.schemas.events.IdentityEventFactory;
+import io.scimsync.schemas.events.MembershipKind;
+import io.scimsync.schemas.events.UserProfile;
+import io.scimsync.store.resource.OutboxRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one applied change into the records it publishes: its identity events on the changes
+ * topic, in order, and on the compacted state topic the last event of each key it touched, or a
+ * tombstone where the key's resource or membership ended. Membership events carry the sequence
+ * of their group's key and cover user members; a member group is not expanded.
+ */
+@Component
+class IdentityEventWriter {
+
+    private final IdentityEventCodec codec;
+
+    IdentityEventWriter(@Value("${scimsync.events.type-prefix:scimsync}") String typePrefix) {
+        this.codec = new IdentityEventCodec(typePrefix);
+    }
+
+    /** A change's records and the sequence of its resource's key after them. */
+    record Written(List<OutboxRecord> records, long lastSequence) {
+
+        boolean isEmpty() {
+            return records.isEmpty();
+        }
+    }
+
+    /**
+     * The records of a change of one user.
+     *
+     * @param before the user's profile before the change, null when it is created
+     * @param after the profile after it, null when it is deleted
+     * @param endedGroups on a delete, the groups whose membership of the user ends
+     */
+    Written user(ChangeEvent change, Instant time, UserProfile before, UserProfile after,
+            long sequence, Collection<String> endedGroups) {
+        IdentityEventFactory factory = new IdentityEventFactory(change.tenantId(),
+                change.changeId(), time);
+        List<IdentityEvent> events = factory.user(change.resourceId(), before, after, sequence + 1);
+        List<String> endedMemberships = endedGroups.stream()
+                .map(groupId -> membershipKey(change.tenantId(), groupId, change.resourceId()))
+                .toList();
+        return write(events, sequence, endedMemberships);
+    }
+
+    /**
+     * The records of a change of one group.
+     *
+     * @param addedUsers the users that became direct members
+     * @param removedUsers the users that stopped being direct members
+     * @param endedMembers on a delete, the members whose membership ends
+     */
+    Written group(ChangeEvent change, Instant time, GroupProfile before, GroupProfile after,
+            long sequence, Collection<String> addedUsers, Collection<String> removedUsers,
+            Collection<String> endedMembers) {
+        IdentityEventFactory factory = new IdentityEventFactory(change.tenantId(),
+                change.changeId(), time);
+        String groupId = change.resourceId();
+        List<IdentityEvent> events = new ArrayList<>(
+                factory.group(groupId, before, after, sequence + 1));
+        long next = sequence + 1 + events.size();
+        for (String userId : addedUsers) {
+            events.add(factory.membershipAdded(groupId, userId, MembershipKind.DIRECT, next++));
+        }
+        for (String userId : removedUsers) {
+            events.add(factory.membershipRemoved(groupId, userId, MembershipKind.DIRECT, next++));
+        }
+        List<String> endedMemberships = endedMembers.stream()
+                .map(memberId -> membershipKey(change.tenantId(), groupId, memberId))
+                .toList();
+        return write(events, sequence, endedMemberships);
+    }
+
+    private Written write(List<IdentityEvent> events, long sequence,
+            List<String> endedMemberships) {
+        List<OutboxRecord> records = new ArrayList<>();
+        Map<String, IdentityEvent> latestByStateKey = new LinkedHashMap<>();
+        for (IdentityEvent event : events) {
+            records.add(new OutboxRecord(OutboxRecord.CHANGES, event.recordKey(), codec.encode(event)));
+            latestByStateKey.remove(event.stateKey());
+            latestByStateKey.put(event.stateKey(), event);
+        }
+        for (IdentityEvent latest : latestByStateKey.values()) {
+            records.add(new OutboxRecord(OutboxRecord.STATE, latest.stateKey(),
+                    latest.type().endsState() ? null : codec.encode(latest)));
+        }
+        for (String key : endedMemberships) {
+            records.add(new OutboxRecord(OutboxRecord.STATE, key, null));
+        }
+        return new Written(records, sequence + events.size());
+    }
+
+    private static String membershipKey(String tenantId, String groupId, String memberId) {
+        return tenantId + "/membership/" + groupId + "/" + memberId;
+    }
+}
