@@ -57,6 +57,21 @@ final class IdentityConsumer implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /** Reads until no record arrived for {@code idle}. */
+    List<IdentityEvent> readUntilIdle(Duration idle) {
+        Instant quietSince = Instant.now();
+        while (Duration.between(quietSince, Instant.now()).compareTo(idle) < 0) {
+            var records = consumer.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                quietSince = Instant.now();
+            }
+            for (ConsumerRecord<String, byte[]> record : records) {
+                codec.decode(record.value()).ifPresent(event -> accept(record.key(), event));
+            }
+        }
+        return List.copyOf(events);
+    }
+
     private void accept(String key, IdentityEvent event) {
         if (!key.equals(event.recordKey())) {
             problems.add("event " + event.id() + " under key " + key + ", not " + event.recordKey());
