@@ -208,7 +208,7 @@ public class ChangeApplier {
         IdentityEventWriter.Written written = resource.type() == ResourceType.USER
                 ? events.user(change, now, null, userProfile(profile, List.of()), 0, List.of())
                 : events.group(change, now, null, groupProfile(resource), 0,
-                        usersAmong(members), List.of(), List.of());
+                        joining(resource, members), List.of());
         resource = withOutbox(resource, written, position, policy);
         // Members first: a crash before the insert leaves no position, so the redelivered change
         // is applied again, and the memberships are written again harmlessly.
@@ -238,10 +238,18 @@ public class ChangeApplier {
         }
         IdentityEventWriter.Written written;
         if (change.resourceType() == ResourceType.GROUP) {
+            List<String> leavingIndirect = groupMembers.indirectUsers(current,
+                    groupMembers.memberIds(current));
             GroupMembers.Diff diff = groupMembers.replaceAll(current, memberIds);
+            List<String> joiningIndirect = groupMembers.indirectUsers(current, diff.addedGroups());
+            List<String> stillIndirect = groupMembers.indirectUsers(current,
+                    groupMembers.memberIds(current));
             written = events.group(change, replaced.lastModified(), groupProfile(current),
-                    groupProfile(replaced), current.events().sequence(), diff.addedUsers(),
-                    diff.removedUsers(), List.of());
+                    groupProfile(replaced), current.events().sequence(),
+                    new IdentityEventWriter.MembershipChanges(diff.addedUsers(),
+                            without(joiningIndirect, leavingIndirect), diff.removedUsers(),
+                            without(leavingIndirect, stillIndirect)),
+                    List.of());
         } else {
             written = userEvents(change, current, replaced, profile, policy);
         }
@@ -265,13 +273,25 @@ public class ChangeApplier {
         if (isDisable(current, result) && !policy.admitDeletion(change)) {
             return Step.held(result);
         }
-        IdentityEventWriter.Written written = change.resourceType() == ResourceType.GROUP
-                ? events.group(change, result.lastModified(), groupProfile(current),
-                        groupProfile(result), current.events().sequence(),
-                        usersAmong(plan.toAdd()), groupMembers.usersAmong(current, plan.toRemove()),
-                        List.of())
-                : userEvents(change, current, result, profile, policy);
-        groupMembers.execute(current, plan);
+        IdentityEventWriter.Written written;
+        if (change.resourceType() == ResourceType.GROUP) {
+            List<String> removedUsers = groupMembers.usersAmong(current, plan.toRemove());
+            List<String> removedGroups = plan.toRemove().stream()
+                    .filter(id -> !removedUsers.contains(id)).toList();
+            List<String> leavingIndirect = groupMembers.indirectUsers(current, removedGroups);
+            groupMembers.execute(current, plan);
+            List<String> stillIndirect = groupMembers.indirectUsers(current,
+                    groupMembers.memberIds(current));
+            written = events.group(change, result.lastModified(), groupProfile(current),
+                    groupProfile(result), current.events().sequence(),
+                    new IdentityEventWriter.MembershipChanges(usersAmong(plan.toAdd()),
+                            without(groupMembers.indirectUsers(current, groupsAmong(plan.toAdd())),
+                                    leavingIndirect),
+                            removedUsers, without(leavingIndirect, stillIndirect)),
+                    List.of());
+        } else {
+            written = userEvents(change, current, result, profile, policy);
+        }
         update(withOutbox(result, written, position, policy), position, profile);
         return Step.written(written.records());
     }
@@ -286,7 +306,7 @@ public class ChangeApplier {
                 ? events.user(change, now, userProfileOf(current, policy), null,
                         current.events().sequence(), current.groupIds())
                 : events.group(change, now, groupProfile(current), null,
-                        current.events().sequence(), List.of(), List.of(),
+                        current.events().sequence(), IdentityEventWriter.MembershipChanges.NONE,
                         groupMembers.memberIds(current));
         groupMembers.removeAllOf(current);
         resources.delete(withOutbox(current, written, position, policy), position);
@@ -322,6 +342,26 @@ public class ChangeApplier {
         JsonNode externalId = group.attributes().get("externalId");
         return new GroupProfile(group.attributes().path("displayName").asString(),
                 externalId == null || !externalId.isString() ? null : externalId.stringValue());
+    }
+
+    /** The membership changes of a group created with {@code members}. */
+    private IdentityEventWriter.MembershipChanges joining(StoredResource group,
+            Map<String, ResourceType> members) {
+        List<String> direct = usersAmong(members);
+        List<String> indirect = without(groupMembers.indirectUsers(group, groupsAmong(members)),
+                direct);
+        return new IdentityEventWriter.MembershipChanges(direct, indirect, List.of(), List.of());
+    }
+
+    private static List<String> without(List<String> ids, List<String> excluded) {
+        return ids.stream().filter(id -> !excluded.contains(id)).toList();
+    }
+
+    private static List<String> groupsAmong(Map<String, ResourceType> members) {
+        return members.entrySet().stream()
+                .filter(member -> member.getValue() == ResourceType.GROUP)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private static List<String> usersAmong(Map<String, ResourceType> members) {

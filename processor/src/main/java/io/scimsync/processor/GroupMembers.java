@@ -4,10 +4,12 @@ import io.scimsync.schemas.ResourceType;
 import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.patch.MemberPatch;
 import io.scimsync.schemas.patch.PatchOperation;
+import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.MembershipStore;
 import io.scimsync.store.resource.Membership;
 import io.scimsync.store.resource.StoredResource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +28,11 @@ import tools.jackson.databind.node.ObjectNode;
 class GroupMembers {
 
     private final MembershipStore memberships;
+    private final GroupHierarchy hierarchy;
 
-    GroupMembers(MembershipStore memberships) {
+    GroupMembers(MembershipStore memberships, GroupHierarchy hierarchy) {
         this.memberships = memberships;
+        this.hierarchy = hierarchy;
     }
 
     /** The member changes and the other operations of one PATCH, checked and ready to write. */
@@ -69,37 +73,42 @@ class GroupMembers {
 
     void add(StoredResource group, Map<String, ResourceType> members) {
         rejectSelf(group, members.keySet());
+        rejectCycles(group, members);
         memberships.add(group.tenantId(), group.id(), members);
     }
 
-    /** The users a write made direct members of a group, and those it removed. */
-    record Diff(List<String> addedUsers, List<String> removedUsers) {
+    /** The users and groups a write made direct members of a group, and those it removed. */
+    record Diff(List<String> addedUsers, List<String> removedUsers, List<String> addedGroups,
+            List<String> removedGroups) {
     }
 
     Diff replaceAll(StoredResource group, List<String> memberIds) {
         Map<String, ResourceType> requested = resolve(group.tenantId(), memberIds);
         rejectSelf(group, requested.keySet());
+        rejectCycles(group, requested);
         List<Membership> current = memberships.members(group.tenantId(), group.id());
         Set<String> stale = new LinkedHashSet<>();
         List<String> removedUsers = new ArrayList<>();
+        List<String> removedGroups = new ArrayList<>();
         Set<String> currentIds = new LinkedHashSet<>();
         for (Membership membership : current) {
             currentIds.add(membership.memberId());
             if (!requested.containsKey(membership.memberId())) {
                 stale.add(membership.memberId());
-                if (membership.memberType() == ResourceType.USER) {
-                    removedUsers.add(membership.memberId());
-                }
+                (membership.memberType() == ResourceType.USER ? removedUsers : removedGroups)
+                        .add(membership.memberId());
             }
         }
-        List<String> addedUsers = requested.entrySet().stream()
-                .filter(member -> member.getValue() == ResourceType.USER)
-                .map(Map.Entry::getKey)
-                .filter(id -> !currentIds.contains(id))
-                .toList();
+        List<String> addedUsers = new ArrayList<>();
+        List<String> addedGroups = new ArrayList<>();
+        requested.forEach((id, type) -> {
+            if (!currentIds.contains(id)) {
+                (type == ResourceType.USER ? addedUsers : addedGroups).add(id);
+            }
+        });
         memberships.add(group.tenantId(), group.id(), requested);
         memberships.remove(group.tenantId(), group.id(), stale);
-        return new Diff(addedUsers, removedUsers);
+        return new Diff(addedUsers, removedUsers, addedGroups, removedGroups);
     }
 
     /** The users among {@code memberIds}, which are current members of {@code group}. */
@@ -128,6 +137,7 @@ class GroupMembers {
         }
         rejectSelf(resource, toAdd.keySet());
         keepOnlyActualChanges(resource, toAdd, toRemove);
+        rejectCycles(resource, toAdd);
         return new Plan(split.others(), toAdd, toRemove);
     }
 
@@ -191,6 +201,34 @@ class GroupMembers {
     private List<String> currentMemberIds(StoredResource group) {
         return memberships.members(group.tenantId(), group.id()).stream()
                 .map(Membership::memberId).toList();
+    }
+
+    /**
+     * Rejects a member group that already contains {@code group}, directly or through other
+     * groups: adding it would make a cycle.
+     */
+    private void rejectCycles(StoredResource group, Map<String, ResourceType> members) {
+        for (Map.Entry<String, ResourceType> member : members.entrySet()) {
+            if (member.getValue() == ResourceType.GROUP
+                    && hierarchy.nested(group.tenantId(), member.getKey()).contains(group.id())) {
+                throw ScimException.invalidValue("group " + member.getKey() + " cannot become a"
+                        + " member of group " + group.id() + ": it already contains that group,"
+                        + " so the groups would contain each other");
+            }
+        }
+    }
+
+    /**
+     * The users who gain or lose indirect membership of {@code group} when the member groups
+     * {@code memberGroupIds} join or leave it: their users, except the group's direct members.
+     */
+    List<String> indirectUsers(StoredResource group, Collection<String> memberGroupIds) {
+        Set<String> users = new LinkedHashSet<>();
+        for (String memberGroup : memberGroupIds) {
+            users.addAll(hierarchy.users(group.tenantId(), memberGroup));
+        }
+        users.removeAll(memberships.directMembersAmong(group.tenantId(), group.id(), users));
+        return List.copyOf(users);
     }
 
     private static void rejectSelf(StoredResource group, Set<String> memberIds) {

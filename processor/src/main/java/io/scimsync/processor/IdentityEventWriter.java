@@ -32,6 +32,14 @@ class IdentityEventWriter {
         this.codec = new IdentityEventCodec(typePrefix);
     }
 
+    /** The users whose membership of one group a change starts or ends, by kind. */
+    record MembershipChanges(List<String> addedDirect, List<String> addedIndirect,
+            List<String> removedDirect, List<String> removedIndirect) {
+
+        static final MembershipChanges NONE =
+                new MembershipChanges(List.of(), List.of(), List.of(), List.of());
+    }
+
     /** A change's records and the sequence of its resource's key after them. */
     record Written(List<OutboxRecord> records, long lastSequence) {
 
@@ -61,24 +69,28 @@ class IdentityEventWriter {
     /**
      * The records of a change of one group.
      *
-     * @param addedUsers the users that became direct members
-     * @param removedUsers the users that stopped being direct members
+     * @param members the users whose direct or indirect membership the change starts or ends
      * @param endedMembers on a delete, the members whose membership ends
      */
     Written group(ChangeEvent change, Instant time, GroupProfile before, GroupProfile after,
-            long sequence, Collection<String> addedUsers, Collection<String> removedUsers,
-            Collection<String> endedMembers) {
+            long sequence, MembershipChanges members, Collection<String> endedMembers) {
         IdentityEventFactory factory = new IdentityEventFactory(change.tenantId(),
                 change.changeId(), time);
         String groupId = change.resourceId();
         List<IdentityEvent> events = new ArrayList<>(
                 factory.group(groupId, before, after, sequence + 1));
         long next = sequence + 1 + events.size();
-        for (String userId : addedUsers) {
+        for (String userId : members.addedDirect()) {
             events.add(factory.membershipAdded(groupId, userId, MembershipKind.DIRECT, next++));
         }
-        for (String userId : removedUsers) {
+        for (String userId : members.addedIndirect()) {
+            events.add(factory.membershipAdded(groupId, userId, MembershipKind.INDIRECT, next++));
+        }
+        for (String userId : members.removedDirect()) {
             events.add(factory.membershipRemoved(groupId, userId, MembershipKind.DIRECT, next++));
+        }
+        for (String userId : members.removedIndirect()) {
+            events.add(factory.membershipRemoved(groupId, userId, MembershipKind.INDIRECT, next++));
         }
         List<String> endedMemberships = endedMembers.stream()
                 .map(memberId -> membershipKey(change.tenantId(), groupId, memberId))

@@ -16,6 +16,7 @@ import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.patch.PatchEngine;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.Membership;
+import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.MembershipStore;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoreIndexes;
@@ -66,7 +67,7 @@ class ChangeApplierIT {
         new StoreIndexes(mongo).afterPropertiesSet();
         resources = new ResourceStore(mongo);
         memberships = new MembershipStore(mongo);
-        applier = new ChangeApplier(resources, new GroupMembers(memberships),
+        applier = new ChangeApplier(resources, new GroupMembers(memberships, new GroupHierarchy(resources, memberships)),
                 new PatchEngine(SchemaRegistry.standard()), new IdentityEventWriter("scimsync"));
         lastOffset = 0;
     }

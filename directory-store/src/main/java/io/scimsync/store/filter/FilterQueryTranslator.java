@@ -56,11 +56,24 @@ public class FilterQueryTranslator {
      */
     public Document toQuery(String tenantId, ResourceType type, Filter filter,
             BiFunction<String, String, List<String>> groupsOfMember) {
+        return toQuery(tenantId, type, filter, groupsOfMember, (tenant, group) -> List.of());
+    }
+
+    /**
+     * The query for the tenant's resources matching {@code filter}, where a user's
+     * {@code groups.value eq "<id>"} also matches members of the groups nested in that group.
+     *
+     * @param nestedGroups the ids of the groups nested in a group, at any depth
+     */
+    public Document toQuery(String tenantId, ResourceType type, Filter filter,
+            BiFunction<String, String, List<String>> groupsOfMember,
+            BiFunction<String, String, List<String>> nestedGroups) {
         Document query = new Document(Collections.TENANT, tenantId);
         if (filter == null) {
             return query;
         }
-        Document condition = translate(filter, new Context(type, tenantId, groupsOfMember));
+        Document condition = translate(filter,
+                new Context(type, tenantId, groupsOfMember, nestedGroups));
         return merge(query, condition);
     }
 
@@ -110,7 +123,8 @@ public class FilterQueryTranslator {
     }
 
     private record Context(
-            ResourceType type, String tenantId, BiFunction<String, String, List<String>> groups) {
+            ResourceType type, String tenantId, BiFunction<String, String, List<String>> groups,
+            BiFunction<String, String, List<String>> nestedGroups) {
     }
 
     private final class Visitor implements FilterVisitor<Document, Void> {
@@ -133,6 +147,12 @@ public class FilterQueryTranslator {
                 return elementMatch(path, fields.comparison(path, filter.getComparisonValue()));
             }
             ResolvedField field = fields.resolve(path, filter.getComparisonValue(), true);
+            if (field.name().equals(Collections.GROUP_IDS) && field.value() instanceof String group) {
+                List<String> groups = new ArrayList<>(List.of(group));
+                groups.addAll(context.nestedGroups().apply(context.tenantId(), group));
+                return groups.size() == 1 ? new Document(field.name(), group)
+                        : new Document(field.name(), new Document("$in", groups));
+            }
             return new Document(field.name(), field.value());
         }
 

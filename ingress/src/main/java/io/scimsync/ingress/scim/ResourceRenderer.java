@@ -2,11 +2,14 @@ package io.scimsync.ingress.scim;
 
 import io.scimsync.schemas.ResourceType;
 import io.scimsync.store.resource.Membership;
+import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.MembershipStore;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -26,10 +29,13 @@ public class ResourceRenderer {
 
     private final ResourceStore resources;
     private final MembershipStore memberships;
+    private final GroupHierarchy hierarchy;
 
-    public ResourceRenderer(ResourceStore resources, MembershipStore memberships) {
+    public ResourceRenderer(ResourceStore resources, MembershipStore memberships,
+            GroupHierarchy hierarchy) {
         this.resources = resources;
         this.memberships = memberships;
+        this.hierarchy = hierarchy;
     }
 
     /**
@@ -62,22 +68,29 @@ public class ResourceRenderer {
         return "W/\"" + resource.version() + "\"";
     }
 
+    /**
+     * The user's groups: those it is a member of ({@code type} {@code direct}), then those
+     * that contain one of them, at any depth ({@code indirect}).
+     */
     private ArrayNode groups(StoredResource user, String baseUrl) {
         ArrayNode groups = NODES.arrayNode();
         if (user.groupIds().isEmpty()) {
             return groups;
         }
+        Set<String> indirect = hierarchy.enclosing(user.tenantId(), user.groupIds());
+        List<String> all = new ArrayList<>(user.groupIds());
+        all.addAll(indirect);
         Map<String, StoredResource> byId = resources
-                .findAll(user.tenantId(), ResourceType.GROUP, user.groupIds()).stream()
+                .findAll(user.tenantId(), ResourceType.GROUP, all).stream()
                 .collect(Collectors.toMap(StoredResource::id, Function.identity()));
-        for (String groupId : user.groupIds()) {
+        for (String groupId : all) {
             StoredResource group = byId.get(groupId);
             if (group != null) {
                 groups.add(NODES.objectNode()
                         .put("value", groupId)
                         .put("$ref", location(baseUrl, ResourceType.GROUP, groupId))
                         .put("display", group.attributes().path("displayName").asString())
-                        .put("type", "direct"));
+                        .put("type", indirect.contains(groupId) ? "indirect" : "direct"));
             }
         }
         return groups;

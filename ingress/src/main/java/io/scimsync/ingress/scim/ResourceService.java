@@ -13,6 +13,7 @@ import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.schemas.resource.ResourceValidator;
 import io.scimsync.store.filter.FilterQueryTranslator;
+import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.ResourcePage;
 import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
@@ -40,9 +41,12 @@ public class ResourceService {
     private final SchemaRegistry registry;
     private final ResourceValidator validator;
     private final ChangePublisher publisher;
+    private final GroupHierarchy hierarchy;
 
     public ResourceService(ResourceStore resources, FilterQueryTranslator translator,
-            SchemaRegistry registry, ResourceValidator validator, ChangePublisher publisher) {
+            SchemaRegistry registry, ResourceValidator validator, ChangePublisher publisher,
+            GroupHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.resources = resources;
         this.translator = translator;
         this.registry = registry;
@@ -62,7 +66,8 @@ public class ResourceService {
     public ResourcePage list(String tenantId, ResourceType type, ListRequest request) {
         Filter parsed = request.filter() == null || request.filter().isBlank()
                 ? null : ScimFilters.parse(request.filter(), type, registry);
-        Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember);
+        Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember,
+                (tenant, groupId) -> List.copyOf(hierarchy.nested(tenant, groupId)));
         Document sort = translator.toSort(type, request.sortBy(), request.descending());
         return resources.query(type, query, sort, request.skip(), request.count());
     }
