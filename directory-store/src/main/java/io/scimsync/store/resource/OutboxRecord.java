@@ -1,5 +1,8 @@
 package io.scimsync.store.resource;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * One record to publish.
  *
@@ -11,4 +14,22 @@ public record OutboxRecord(String topic, String key, byte[] value) {
 
     public static final String CHANGES = "changes";
     public static final String STATE = "state";
+
+    /** Compares the value by content, as records compare arrays by identity. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OutboxRecord record && topic.equals(record.topic)
+                && key.equals(record.key) && Arrays.equals(value, record.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, key) * 31 + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "OutboxRecord[topic=" + topic + ", key=" + key + ", "
+                + (value == null ? "tombstone" : value.length + " bytes") + "]";
+    }
 }
