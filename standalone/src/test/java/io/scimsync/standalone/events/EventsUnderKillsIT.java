@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * moments while a client streams user updates, restarts it each time, and then reads
  * {@code identity.changes} as a read-committed consumer: every acknowledged update has exactly
  * one event, no event is duplicated or out of sequence, and every event is of an update that was
- * sent. {@code -Dscimsync.kills} and {@code -Dscimsync.kill-changes} set the rounds (default 3)
- * and the minimum number of updates (default 600).
+ * sent. {@code -Dscimsync.kills}, {@code -Dscimsync.kill-changes} and
+ * {@code -Dscimsync.kill-writers} set the rounds (default 3), the minimum number of acknowledged
+ * updates (default 600) and the concurrent clients (default 4).
  */
 class EventsUnderKillsIT {
 
@@ -64,7 +65,7 @@ class EventsUnderKillsIT {
         Set<String> sent = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger counter = new AtomicInteger();
-        Thread writer = new Thread(() -> {
+        Runnable stream = () -> {
             while (running.get()) {
                 int i = counter.getAndIncrement();
                 String value = "v-" + i;
@@ -80,8 +81,13 @@ class EventsUnderKillsIT {
                     sleep(200);
                 }
             }
-        }, "update-stream");
-        writer.start();
+        };
+        List<Thread> writers = new ArrayList<>();
+        for (int i = 0; i < Integer.getInteger("scimsync.kill-writers", 4); i++) {
+            Thread writer = new Thread(stream, "update-stream-" + i);
+            writers.add(writer);
+            writer.start();
+        }
 
         Random random = new Random();
         try {
@@ -97,7 +103,9 @@ class EventsUnderKillsIT {
             }
         } finally {
             running.set(false);
-            writer.join();
+            for (Thread writer : writers) {
+                writer.join();
+            }
         }
 
         Map<String, Integer> eventsPerValue = new HashMap<>();
