@@ -3,6 +3,8 @@ package io.scimsync.store.filter;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
+import com.unboundid.scim2.common.filters.ContainsFilter;
+import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
@@ -170,8 +172,15 @@ final class FieldResolver {
             return new Document(field,
                     new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE));
         }
+        if (filter instanceof ContainsFilter && value instanceof String part) {
+            return new Document(field, SubstringPatterns.contains(part));
+        }
+        if (filter instanceof EndsWithFilter && value instanceof String suffix) {
+            return new Document(field, SubstringPatterns.endsWith(suffix));
+        }
         throw ScimException.invalidFilter("unsupported value filter '" + filter
-                + "'; inside brackets use eq, ne, sw or pr");
+                + "'; inside brackets use eq, ne, sw, co, ew or pr, and a string with sw, co"
+                + " and ew");
     }
 
     private ResolvedField resolveSpecial(Path path, JsonNode value, boolean equality) {

@@ -239,13 +239,42 @@ class FilterQueryTranslatorTest {
     }
 
     @Test
-    void containsIsRejected() {
-        assertInvalidFilter(() -> users("userName co \"Al\""));
+    void containsUsesEscapedPatternOnSearchCopy() {
+        Document query = users("userName co \"A.l*\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.userName",
+                new Document("$regex", "a\\.l\\*")));
     }
 
     @Test
-    void endsWithIsRejected() {
-        assertInvalidFilter(() -> users("userName ew \"example\""));
+    void endsWithAnchorsEscapedPatternAtEnd() {
+        Document query = users("userName ew \"X.example\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.userName",
+                new Document("$regex", "x\\.example\\z")));
+    }
+
+    @Test
+    void containsOnCaseExactAttributeKeepsCase() {
+        Document query = users("externalId co \"Ab$\"");
+
+        assertThat(query).isEqualTo(tenant().append("attributes.externalId",
+                new Document("$regex", "Ab\\$")));
+    }
+
+    @Test
+    void containsInsideValueFilterUsesElementPattern() {
+        Document query = users("emails[value co \"@X.\"]");
+
+        Document element = new Document("value", new Document("$regex", "\\@x\\."));
+        assertThat(query).isEqualTo(tenant().append("search.emails",
+                new Document("$elemMatch", element)));
+    }
+
+    @Test
+    void containsWithNumberIsRejected() {
+        assertInvalidFilter(() -> translator.toQuery(TENANT, ResourceType.USER,
+                ScimFilters.parse("userName co 5"), groupsOfMember));
     }
 
     @Test
