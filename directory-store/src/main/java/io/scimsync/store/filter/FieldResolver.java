@@ -116,6 +116,20 @@ final class FieldResolver {
         return (folded ? Collections.SEARCH : Collections.ATTRIBUTES) + "." + fieldPath;
     }
 
+    /**
+     * Whether the sort field of {@code path} is an array: a multi-valued attribute or its
+     * sub-attribute, or the groups of a user.
+     */
+    boolean isMultiValued(Path path) {
+        if (type == ResourceType.USER && isCore(path) && name(path, 0).equals("groups")) {
+            return true;
+        }
+        if (resolveSpecial(path, null, false) != null) {
+            return false;
+        }
+        return definition(arrayPath(path)).multiValued();
+    }
+
     /** The search-copy field of the multi-valued attribute a value filter applies to. */
     String searchArray(Path path) {
         return Collections.SEARCH + "." + canonicalPath(arrayPath(path));

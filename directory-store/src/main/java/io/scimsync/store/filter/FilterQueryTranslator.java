@@ -23,6 +23,7 @@ import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.filter.ScimFilters;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.store.resource.Collections;
+import io.scimsync.store.resource.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -72,12 +73,22 @@ public class FilterQueryTranslator {
      * @throws ScimException {@code invalidValue} for an attribute the type does not have
      */
     public Document toSort(ResourceType type, String sortBy, boolean descending) {
-        Document sort = new Document();
-        if (sortBy != null && !sortBy.isBlank()) {
-            sort.append(new FieldResolver(registry, type).sortField(sortPath(type, sortBy)),
-                    descending ? -1 : 1);
+        return toSortOrder(type, sortBy, descending).toSort();
+    }
+
+    /**
+     * The order for {@code sortBy} as a field and direction, for listings that are read from a
+     * position onwards; {@link SortOrder#BY_ID} when {@code sortBy} is null or blank.
+     *
+     * @throws ScimException {@code invalidValue} for an attribute the type does not have
+     */
+    public SortOrder toSortOrder(ResourceType type, String sortBy, boolean descending) {
+        if (sortBy == null || sortBy.isBlank()) {
+            return SortOrder.BY_ID;
         }
-        return sort.append(Collections.ID, 1);
+        FieldResolver fields = new FieldResolver(registry, type);
+        Path path = sortPath(type, sortBy);
+        return new SortOrder(fields.sortField(path), descending, fields.isMultiValued(path));
     }
 
     private Path sortPath(ResourceType type, String sortBy) {

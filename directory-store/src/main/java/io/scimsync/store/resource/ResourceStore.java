@@ -168,6 +168,53 @@ public class ResourceStore {
         return new ResourcePage(page, total);
     }
 
+    /** How many of the tenant's resources match {@code filter}. */
+    public long count(ResourceType type, Bson filter) {
+        return collection(type).countDocuments(filter);
+    }
+
+    /**
+     * Reads up to {@code limit} resources matching {@code filter} that come after
+     * {@code position} in {@code order}, or before it when {@code backward}, with a range query
+     * on the sort field and the id rather than a skip. The page is in listing order either way.
+     *
+     * @param position where to continue, or null to start at the first resource (the last one
+     *     when {@code backward})
+     * @throws IllegalArgumentException when {@code order} is on an array field, whose elements
+     *     have no single position
+     */
+    public KeysetPage seek(ResourceType type, Bson filter, SortOrder order, PagePosition position,
+            boolean backward, int limit) {
+        if (order.multiValued()) {
+            throw new IllegalArgumentException("cannot read from a position of the order on the"
+                    + " multi-valued field " + order.field());
+        }
+        Bson condition = position == null ? filter
+                : Filters.and(filter, PositionRanges.beyond(order, position, backward));
+        List<Document> documents = new ArrayList<>(limit + 1);
+        collection(type).find(condition)
+                .sort(backward ? order.toReversedSort() : order.toSort())
+                .limit(limit + 1)
+                .forEach(documents::add);
+        boolean more = documents.size() > limit;
+        List<Document> page = new ArrayList<>(documents.subList(0, Math.min(limit, documents.size())));
+        if (backward) {
+            java.util.Collections.reverse(page);
+        }
+        List<StoredResource> resources = page.stream().map(found -> toResource(found, type)).toList();
+        return new KeysetPage(resources, positionOf(page, 0, order),
+                positionOf(page, page.size() - 1, order), more);
+    }
+
+    private static PagePosition positionOf(List<Document> page, int index, SortOrder order) {
+        if (page.isEmpty()) {
+            return null;
+        }
+        Document document = page.get(index);
+        Object value = order.field() == null ? null : PositionRanges.valueAt(document, order.field());
+        return new PagePosition(value, document.getString(RESOURCE_ID));
+    }
+
     private MongoCollection<Document> collection(ResourceType type) {
         return database.getCollection(Collections.of(type));
     }
