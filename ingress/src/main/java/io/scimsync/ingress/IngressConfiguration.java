@@ -65,7 +65,7 @@ public class IngressConfiguration {
 
     @Bean
     Discovery discovery(SchemaRegistry registry, IngressProperties properties) {
-        return new Discovery(registry, properties.maxResults());
+        return new Discovery(registry, properties.maxResults(), properties.defaultCount());
     }
 
     /**

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param instanceId names this replica's consumer group on the outcomes topic; unique per replica
  * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
  *     derive it from each request (honouring {@code X-Forwarded-*} headers)
+ * @param cursorKey the Base64 key (at least 32 bytes) that signs paging cursors, the same on every
+ *     replica; empty means a random key per process, so cursors stop working when it restarts
  */
 @ConfigurationProperties("scimsync.ingress")
 public record IngressProperties(
@@ -30,7 +32,8 @@ public record IngressProperties(
         @DefaultValue("100") int defaultCount,
         @DefaultValue("524288") int maxRequestBytes,
         String instanceId,
-        String publicBaseUrl) {
+        String publicBaseUrl,
+        String cursorKey) {
 
     public IngressProperties {
         if (instanceId == null || instanceId.isBlank()) {

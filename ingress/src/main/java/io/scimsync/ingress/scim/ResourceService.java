@@ -13,8 +13,8 @@ import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.schemas.resource.ResourceValidator;
 import io.scimsync.store.filter.FilterQueryTranslator;
-import io.scimsync.store.resource.ResourcePage;
 import io.scimsync.store.resource.ResourceStore;
+import io.scimsync.store.resource.SortOrder;
 import io.scimsync.store.resource.StoredResource;
 import java.time.Instant;
 import java.util.List;
@@ -56,21 +56,19 @@ public class ResourceService {
         return resources.find(tenantId, type, id).orElseThrow(() -> notFound(type, id));
     }
 
-    /** One page of the tenant's resources matching {@code request}. */
-    public ResourcePage list(String tenantId, ResourceType type, ListRequest request) {
-        Filter parsed = request.filter() == null || request.filter().isBlank()
-                ? null : ScimFilters.parse(request.filter(), type, registry);
-        Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember);
-        Document sort = translator.toSort(type, request.sortBy(), request.descending());
-        return resources.query(type, query, sort, request.skip(), request.count());
-    }
-
     /**
-     * The query of a list request (RFC 7644 §3.4.2).
+     * Translates the filter and sort of a list request for one resource type.
      *
-     * @param skip how many matches come before the page ({@code startIndex - 1})
+     * @throws ScimException {@code invalidFilter} or {@code invalidValue} for a filter or
+     *     {@code sortBy} that does not fit the type
      */
-    public record ListRequest(String filter, String sortBy, boolean descending, int skip, int count) {
+    ListingSegment segment(String tenantId, ResourceType type, String filter, String sortBy,
+            boolean descending) {
+        Filter parsed = filter == null || filter.isBlank()
+                ? null : ScimFilters.parse(filter, type, registry);
+        Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember);
+        SortOrder order = translator.toSortOrder(type, sortBy, descending);
+        return new ListingSegment(type, query, order);
     }
 
     public WriteResult create(String tenantId, ResourceType type, JsonNode body) {
