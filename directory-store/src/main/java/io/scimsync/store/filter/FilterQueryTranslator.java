@@ -88,7 +88,11 @@ public class FilterQueryTranslator {
         }
         FieldResolver fields = new FieldResolver(registry, type);
         Path path = sortPath(type, sortBy);
-        return new SortOrder(fields.sortField(path), descending, fields.isMultiValued(path));
+        String field = fields.sortField(path);
+        if (field.equals(Collections.RESOURCE_ID)) {
+            return new SortOrder(null, descending, false);
+        }
+        return new SortOrder(field, descending, fields.isMultiValued(path));
     }
 
     private Path sortPath(ResourceType type, String sortBy) {

@@ -22,11 +22,12 @@ final class PositionRanges {
      * or before it when {@code backward}.
      */
     static Document beyond(SortOrder order, PagePosition position, boolean backward) {
-        String idOperator = backward ? "$lt" : "$gt";
-        if (order.field() == null) {
-            return new Document(RESOURCE_ID, new Document(idOperator, position.resourceId()));
-        }
         boolean towardsHigherValues = backward == order.descending();
+        if (order.field() == null) {
+            return new Document(RESOURCE_ID, new Document(towardsHigherValues ? "$gt" : "$lt",
+                    position.resourceId()));
+        }
+        String idOperator = backward ? "$lt" : "$gt";
         String field = order.field();
         Object value = position.sortValue();
         List<Document> alternatives = new ArrayList<>();

@@ -20,7 +20,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
 import io.scimsync.schemas.ResourceType;
@@ -102,6 +104,26 @@ public class ResourceStore {
     }
 
     /**
+     * Inserts new resources with one bulk write, all at {@code position}, for loading a tenant
+     * outside the change pipeline (benchmarks and imports). The write is unordered, so a resource
+     * that violates a unique index fails alone and the error lists it.
+     */
+    public void insertAll(Collection<StoredResource> resources, ChangePosition position) {
+        List<InsertOneModel<Document>> writes = new ArrayList<>(resources.size());
+        ResourceType type = null;
+        for (StoredResource resource : resources) {
+            if (type != null && resource.type() != type) {
+                throw new IllegalArgumentException("insertAll takes resources of one type");
+            }
+            type = resource.type();
+            writes.add(new InsertOneModel<>(toDocument(resource, position)));
+        }
+        if (type != null) {
+            collection(type).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
      * Writes a new state of an existing resource, on condition that the stored version is
      * {@code resource.version() - 1}.
      *
@@ -159,16 +181,26 @@ public class ResourceStore {
      * @param limit the page size; 0 counts without loading any resource
      */
     public ResourcePage query(ResourceType type, Bson filter, Bson sort, int skip, int limit) {
-        long total = collection(type).countDocuments(filter);
         List<StoredResource> page = new ArrayList<>();
-        if (limit > 0 && skip < total) {
+        if (limit > 0) {
             collection(type).find(filter).sort(sort).skip(skip).limit(limit)
                     .forEach(document -> page.add(toResource(document, type)));
         }
-        return new ResourcePage(page, total);
+        return new ResourcePage(page, total(type, filter, skip, limit, page.size()));
     }
 
-    /** How many of the tenant's resources match {@code filter}. */
+    /**
+     * Returns the number of matches, counting them only when the page does not show it: a page
+     * shorter than {@code limit} that is not past the end ends at the last match. So a lookup by
+     * {@code userName} or {@code id}, which the embedded store serves from a unique index, does
+     * not also scan the tenant for {@code totalResults}.
+     */
+    private long total(ResourceType type, Bson filter, int skip, int limit, int found) {
+        boolean pageEndsAtLastMatch = limit > 0 && found < limit && (found > 0 || skip == 0);
+        return pageEndsAtLastMatch ? (long) skip + found : count(type, filter);
+    }
+
+    /** Counts the tenant's resources that match {@code filter}. */
     public long count(ResourceType type, Bson filter) {
         return collection(type).countDocuments(filter);
     }
@@ -189,8 +221,7 @@ public class ResourceStore {
             throw new IllegalArgumentException("cannot read from a position of the order on the"
                     + " multi-valued field " + order.field());
         }
-        Bson condition = position == null ? filter
-                : Filters.and(filter, PositionRanges.beyond(order, position, backward));
+        Bson condition = position == null ? filter : seekCondition(filter, order, position, backward);
         List<Document> documents = new ArrayList<>(limit + 1);
         collection(type).find(condition)
                 .sort(backward ? order.toReversedSort() : order.toSort())
@@ -204,6 +235,15 @@ public class ResourceStore {
         List<StoredResource> resources = page.stream().map(found -> toResource(found, type)).toList();
         return new KeysetPage(resources, positionOf(page, 0, order),
                 positionOf(page, page.size() - 1, order), more);
+    }
+
+    /**
+     * Returns the query of {@link #seek} from {@code position}: {@code filter} and the range after
+     * (or before) the position, for tools that check its shape against the indexes.
+     */
+    public static Document seekCondition(Bson filter, SortOrder order, PagePosition position,
+            boolean backward) {
+        return new Document("$and", List.of(filter, PositionRanges.beyond(order, position, backward)));
     }
 
     private static PagePosition positionOf(List<Document> page, int index, SortOrder order) {

@@ -5,7 +5,7 @@ import org.bson.Document;
 /**
  * The order of a listing: one document field and its direction, ties broken by the resource id
  * in ascending order so that every resource has one place. Without a field, resources are listed
- * by id alone.
+ * by id alone, in the given direction.
  *
  * @param field the document field, such as {@code search.userName}, or null to order by id
  * @param multiValued whether the field is an array, whose sort key MongoDB takes from its
@@ -18,19 +18,17 @@ public record SortOrder(String field, boolean descending, boolean multiValued) {
 
     /** Returns the MongoDB sort document of this order. */
     public Document toSort() {
-        Document sort = new Document();
-        if (field != null) {
-            sort.append(field, descending ? -1 : 1);
+        if (field == null) {
+            return new Document(Collections.RESOURCE_ID, descending ? -1 : 1);
         }
-        return sort.append(Collections.RESOURCE_ID, 1);
+        return new Document(field, descending ? -1 : 1).append(Collections.RESOURCE_ID, 1);
     }
 
     /** Returns the sort document of the opposite order, for reading a listing backwards. */
     public Document toReversedSort() {
-        Document sort = new Document();
-        if (field != null) {
-            sort.append(field, descending ? 1 : -1);
+        if (field == null) {
+            return new Document(Collections.RESOURCE_ID, descending ? 1 : -1);
         }
-        return sort.append(Collections.RESOURCE_ID, -1);
+        return new Document(field, descending ? 1 : -1).append(Collections.RESOURCE_ID, -1);
     }
 }

@@ -300,6 +300,37 @@ class FilterQueryTranslatorTest {
         assertInvalidFilter(() -> users("meta.version eq \"W/1\""));
     }
 
+    @Test
+    void sortByUserNameUsesSearchCopyThenId() {
+        Document sort = translator.toSort(ResourceType.USER, "userName", true);
+
+        assertThat(sort).isEqualTo(new Document("search.userName", -1).append("resourceId", 1));
+    }
+
+    @Test
+    void sortByIdDescendingSortsIdDescending() {
+        Document sort = translator.toSort(ResourceType.USER, "id", true);
+
+        assertThat(sort).isEqualTo(new Document("resourceId", -1));
+    }
+
+    @Test
+    void missingSortByOrdersById() {
+        Document sort = translator.toSort(ResourceType.GROUP, null, false);
+
+        assertThat(sort).isEqualTo(new Document("resourceId", 1));
+    }
+
+    @Test
+    void multiValuedSortIsMarked() {
+        assertThat(translator.toSortOrder(ResourceType.USER, "emails.value", false).multiValued())
+                .isTrue();
+        assertThat(translator.toSortOrder(ResourceType.USER, "groups", false).multiValued())
+                .isTrue();
+        assertThat(translator.toSortOrder(ResourceType.USER, "name.familyName", false)
+                .multiValued()).isFalse();
+    }
+
     private Document users(String filter) {
         return translate(ResourceType.USER, filter);
     }

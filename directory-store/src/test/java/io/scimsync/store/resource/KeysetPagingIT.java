@@ -64,8 +64,8 @@ class KeysetPagingIT {
     }
 
     @ParameterizedTest(name = "sortBy={0} descending={1}")
-    @CsvSource({",false", "title,false", "title,true", "userName,false", "userName,true",
-            "meta.created,true", "active,false", "displayName,true"})
+    @CsvSource({",false", "id,true", "title,false", "title,true", "userName,false",
+            "userName,true", "meta.created,true", "active,false", "displayName,true"})
     void forwardPagesListEveryResourceInSortOrder(String sortBy, boolean descending) {
         SortOrder order = translator.toSortOrder(ResourceType.USER, sortBy, descending);
 
@@ -76,7 +76,7 @@ class KeysetPagingIT {
     }
 
     @ParameterizedTest(name = "sortBy={0} descending={1}")
-    @CsvSource({",false", "title,false", "title,true", "userName,true"})
+    @CsvSource({",false", "id,true", "title,false", "title,true", "userName,true"})
     void backwardPagesListEveryResourceInReverse(String sortBy, boolean descending) {
         SortOrder order = translator.toSortOrder(ResourceType.USER, sortBy, descending);
 
