@@ -76,7 +76,7 @@ public class ResourceController {
 
     /**
      * Lists resources, paged by index unless the request has a {@code cursor} parameter, whose
-     * empty value asks for the first page of cursor paging (RFC 9865).
+     * empty value requests the first page of cursor paging (RFC 9865).
      */
     @GetMapping({"", "/"})
     public ResponseEntity<byte[]> list(AuthenticatedTenant tenant,

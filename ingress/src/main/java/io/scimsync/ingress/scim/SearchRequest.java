@@ -28,14 +28,14 @@ record SearchRequest(JsonNode body) {
         return new SearchRequest(body);
     }
 
-    /** The list query of this search; {@code count} is {@code defaultCount} when it is absent. */
+    /** Returns the list query of this search, with {@code defaultCount} when it has no count. */
     ListQuery toQuery(int defaultCount) {
         Integer startIndex = body.hasNonNull("startIndex") ? startIndex(1) : null;
         return new ListQuery(filter(), sortBy(), sortOrder(), startIndex, cursor(),
                 count(defaultCount), Projection.of(attributes(), excludedAttributes()));
     }
 
-    /** The {@code cursor} of RFC 9865 §3: null when absent, empty for the first page. */
+    /** Returns the {@code cursor} of RFC 9865 §3: null when absent, empty for the first page. */
     String cursor() {
         return text("cursor");
     }

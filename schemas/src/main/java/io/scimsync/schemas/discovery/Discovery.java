@@ -70,8 +70,8 @@ public final class Discovery {
     }
 
     /**
-     * The {@code pagination} of RFC 9865 §4: index and cursor paging, index by default so that
-     * clients unaware of cursors keep their behaviour. No {@code cursorTimeout} is given because
+     * Builds the {@code pagination} of RFC 9865 §4: index and cursor paging, index by default so
+     * that clients unaware of cursors keep their behaviour. No {@code cursorTimeout} is given because
      * cursors are stateless and do not expire.
      */
     private ObjectNode pagination() {
