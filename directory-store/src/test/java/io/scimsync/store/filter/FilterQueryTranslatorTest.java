@@ -301,7 +301,7 @@ class FilterQueryTranslatorTest {
     }
 
     @Test
-    void sortByUserNameUsesSearchCopyThenId() {
+    void sortByUserNameUsesSearchCopy() {
         Document sort = translator.toSort(ResourceType.USER, "userName", true);
 
         assertThat(sort).isEqualTo(new Document("search.userName", -1).append("resourceId", 1));

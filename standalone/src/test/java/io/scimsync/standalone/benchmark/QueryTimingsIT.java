@@ -21,10 +21,12 @@ import io.scimsync.standalone.support.ScimClient.Response;
 import io.scimsync.standalone.support.StandaloneInstance;
 import io.scimsync.standalone.support.TenantCredentials;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,10 +77,11 @@ class QueryTimingsIT {
     private static String tenantId;
     private static final List<String> userIds = new ArrayList<>();
     private static final Random random = new Random(42);
-    private static final List<String> report = new ArrayList<>();
+    private static final Path REPORT = Path.of("target", "benchmark", "query-timings.md");
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
+        Files.deleteIfExists(REPORT);
         standalone = StandaloneInstance.start();
         TenantCredentials tenant = standalone.newTenantToken("benchmark");
         tenantId = tenant.tenantId();
@@ -93,7 +96,7 @@ class QueryTimingsIT {
     }
 
     @Test
-    void timeQueries() throws IOException {
+    void timeQueries() {
         long loadStart = System.nanoTime();
         loadUsers();
         line("Loaded %,d users in %.1f s", USERS, seconds(System.nanoTime() - loadStart));
@@ -106,24 +109,21 @@ class QueryTimingsIT {
         warmUp();
         Timing baseline = time("GET /Users/{id}", 300, i -> "/Users/" + anyUser(),
                 index(ResourceType.USER, new Document(Collections.ID, "t/u"), new Document()));
-        List<Timing> timings = new ArrayList<>();
-        timings.add(timeFilter("userName eq", ResourceType.USER, 300,
-                i -> "userName eq \"" + userName(random.nextInt(USERS)) + "\""));
-        timings.add(timeFilter("externalId eq", ResourceType.USER, 40,
-                i -> "externalId eq \"" + externalId(random.nextInt(USERS)) + "\""));
-        timings.add(timeFilter("emails.value sw", ResourceType.USER, 40,
-                i -> "emails.value sw \"" + userName(random.nextInt(USERS)).substring(0, 10) + "\""));
-        timings.add(timeGroupsOfUser());
-        timings.add(timeDeepCursorPage());
-        timings.add(timeDeepIndexPage());
-
         line("");
         line("| query | samples | p50 ms | p99 ms | p50 / baseline | p99 / baseline"
                 + " | index on a real MongoDB |");
         line("|---|---|---|---|---|---|---|");
         row(baseline, baseline);
-        timings.forEach(timing -> row(timing, baseline));
-        writeReport();
+        row(timeFilter("userName eq", ResourceType.USER, 300,
+                i -> "userName eq \"" + userName(random.nextInt(USERS)) + "\""), baseline);
+        row(timeFilter("externalId eq", ResourceType.USER, 20,
+                i -> "externalId eq \"" + externalId(random.nextInt(USERS)) + "\""), baseline);
+        row(timeFilter("emails.value sw", ResourceType.USER, 20,
+                i -> "emails.value sw \"" + userName(random.nextInt(USERS)).substring(0, 10) + "\""),
+                baseline);
+        row(timeGroupsOfUser(), baseline);
+        row(timeDeepCursorPage(), baseline);
+        row(timeDeepIndexPage(), baseline);
     }
 
     private static void loadUsers() {
@@ -180,26 +180,40 @@ class QueryTimingsIT {
                 index(ResourceType.GROUP, storeQuery(ResourceType.GROUP, example), new Document()));
     }
 
+    /**
+     * Walks the cursor listing to page {@value #DEEP_PAGE}, printing the latency of every hundred
+     * pages on the way, then times that page.
+     */
     private static Timing timeDeepCursorPage() {
         long walkStart = System.nanoTime();
         String cursor = "";
+        long[] block = new long[100];
         for (int page = 1; page < DEEP_PAGE; page++) {
+            long start = System.nanoTime();
             cursor = get("/Users?count=" + PAGE_SIZE + "&cursor=" + encode(cursor))
                     .json().path("nextCursor").asString();
+            block[(page - 1) % block.length] = System.nanoTime() - start;
+            if (page % block.length == 0) {
+                long[] sorted = block.clone();
+                java.util.Arrays.sort(sorted);
+                line("Cursor pages %d to %d: p50 %.0f ms, p99 %.0f ms (walk so far %.0f s)",
+                        page - block.length + 1, page, percentile(sorted, 0.5),
+                        percentile(sorted, 0.99), seconds(System.nanoTime() - walkStart));
+            }
         }
         line("Walked %d cursor pages of %d in %.1f s", DEEP_PAGE - 1, PAGE_SIZE,
                 seconds(System.nanoTime() - walkStart));
         String deep = "/Users?count=" + PAGE_SIZE + "&cursor=" + encode(cursor);
         Document range = ResourceStore.seekCondition(storeQuery(ResourceType.USER, null),
                 SortOrder.BY_ID, new PagePosition(null, "u"), false);
-        return time("cursor page " + DEEP_PAGE + " of " + PAGE_SIZE, 20, i -> deep,
+        return time("cursor page " + DEEP_PAGE + " of " + PAGE_SIZE, 10, i -> deep,
                 index(ResourceType.USER, range, SortOrder.BY_ID.toSort()));
     }
 
     private static Timing timeDeepIndexPage() {
         int startIndex = (DEEP_PAGE - 1) * PAGE_SIZE + 1;
         return time("index page " + DEEP_PAGE + " of " + PAGE_SIZE + " (startIndex " + startIndex
-                + ")", 20, i -> "/Users?count=" + PAGE_SIZE + "&startIndex=" + startIndex,
+                + ")", 10, i -> "/Users?count=" + PAGE_SIZE + "&startIndex=" + startIndex,
                 index(ResourceType.USER, storeQuery(ResourceType.USER, null),
                         SortOrder.BY_ID.toSort()) + ", then a skip");
     }
@@ -300,16 +314,17 @@ class QueryTimingsIT {
                 timing.p99() / baseline.p99(), timing.index());
     }
 
+    /** Prints a line and appends it to the report file at once, so a stopped run keeps it. */
     private static void line(String format, Object... arguments) {
         String text = String.format(Locale.ROOT, format, arguments);
         System.out.println(text);
-        report.add(text);
-    }
-
-    private static void writeReport() throws IOException {
-        Path file = Path.of("target", "benchmark", "query-timings.md");
-        Files.createDirectories(file.getParent());
-        Files.write(file, report, StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(REPORT.getParent());
+            Files.writeString(REPORT, text + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + REPORT, e);
+        }
     }
 
     private record Timing(String name, int samples, double p50, double p99, String index) {
