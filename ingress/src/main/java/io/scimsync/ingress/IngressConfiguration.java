@@ -68,7 +68,7 @@ public class IngressConfiguration {
     Discovery discovery(SchemaRegistry registry, IngressProperties properties) {
         var bulk = new BulkLimits(properties.bulk().maxOperations(),
                 properties.bulk().maxPayloadSize());
-        return new Discovery(registry, properties.maxResults(), bulk);
+        return new Discovery(registry, properties.maxResults(), properties.defaultCount(), bulk);
     }
 
     /**

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
  *     derive it from each request (honouring {@code X-Forwarded-*} headers)
  * @param bulk the limits of {@code POST /Bulk}, {@code scimsync.ingress.bulk.*}
+ * @param cursorKey the Base64 key (at least 32 bytes) that signs paging cursors, the same on every
+ *     replica; empty means a random key per process, so cursors stop working when it restarts
  */
 @ConfigurationProperties("scimsync.ingress")
 public record IngressProperties(
@@ -32,7 +34,8 @@ public record IngressProperties(
         @DefaultValue("524288") int maxRequestBytes,
         String instanceId,
         String publicBaseUrl,
-        @DefaultValue Bulk bulk) {
+        @DefaultValue Bulk bulk,
+        String cursorKey) {
 
     public IngressProperties {
         if (instanceId == null || instanceId.isBlank()) {

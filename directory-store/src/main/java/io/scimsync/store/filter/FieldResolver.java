@@ -3,6 +3,8 @@ package io.scimsync.store.filter;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.filters.AndFilter;
 import com.unboundid.scim2.common.filters.ComparisonFilter;
+import com.unboundid.scim2.common.filters.ContainsFilter;
+import com.unboundid.scim2.common.filters.EndsWithFilter;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.NotEqualFilter;
@@ -114,6 +116,20 @@ final class FieldResolver {
         return (folded ? Collections.SEARCH : Collections.ATTRIBUTES) + "." + fieldPath;
     }
 
+    /**
+     * Whether the sort field of {@code path} is an array: a multi-valued attribute or its
+     * sub-attribute, or the groups of a user.
+     */
+    boolean isMultiValued(Path path) {
+        if (type == ResourceType.USER && isCore(path) && name(path, 0).equals("groups")) {
+            return true;
+        }
+        if (resolveSpecial(path, null, false) != null) {
+            return false;
+        }
+        return definition(arrayPath(path)).multiValued();
+    }
+
     /** The search-copy field of the multi-valued attribute a value filter applies to. */
     String searchArray(Path path) {
         return Collections.SEARCH + "." + canonicalPath(arrayPath(path));
@@ -170,8 +186,15 @@ final class FieldResolver {
             return new Document(field,
                     new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE));
         }
+        if (filter instanceof ContainsFilter && value instanceof String part) {
+            return new Document(field, SubstringPatterns.contains(part));
+        }
+        if (filter instanceof EndsWithFilter && value instanceof String suffix) {
+            return new Document(field, SubstringPatterns.endsWith(suffix));
+        }
         throw ScimException.invalidFilter("unsupported value filter '" + filter
-                + "'; inside brackets use eq, ne, sw or pr");
+                + "'; inside brackets use eq, ne, sw, co, ew or pr, and a string with sw, co"
+                + " and ew");
     }
 
     private ResolvedField resolveSpecial(Path path, JsonNode value, boolean equality) {

@@ -23,6 +23,7 @@ import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.filter.ScimFilters;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.store.resource.Collections;
+import io.scimsync.store.resource.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -37,8 +38,9 @@ import org.springframework.stereotype.Component;
  * unique indexes on {@code (tenantId, uniqueKey)} and {@code (tenantId, resourceId)} exactly, the
  * only shape the embedded store serves from an index.
  *
- * <p>Limitations: {@code co} and {@code ew} are rejected with {@code invalidFilter}, because
- * neither can be answered from an index without a regular expression.
+ * <p>{@code co} and {@code ew} become a {@code $regex} in which every character of the value is
+ * escaped ({@link SubstringPatterns}); a real MongoDB serves them by scanning an index's keys
+ * rather than a bounded range of them.
  */
 @Component
 public class FilterQueryTranslator {
@@ -84,12 +86,26 @@ public class FilterQueryTranslator {
      * @throws ScimException {@code invalidValue} for an attribute the type does not have
      */
     public Document toSort(ResourceType type, String sortBy, boolean descending) {
-        Document sort = new Document();
-        if (sortBy != null && !sortBy.isBlank()) {
-            sort.append(new FieldResolver(registry, type).sortField(sortPath(type, sortBy)),
-                    descending ? -1 : 1);
+        return toSortOrder(type, sortBy, descending).toSort();
+    }
+
+    /**
+     * The order for {@code sortBy} as a field and direction, for listings that are read from a
+     * position onwards; {@link SortOrder#BY_ID} when {@code sortBy} is null or blank.
+     *
+     * @throws ScimException {@code invalidValue} for an attribute the type does not have
+     */
+    public SortOrder toSortOrder(ResourceType type, String sortBy, boolean descending) {
+        if (sortBy == null || sortBy.isBlank()) {
+            return SortOrder.BY_ID;
         }
-        return sort.append(Collections.ID, 1);
+        FieldResolver fields = new FieldResolver(registry, type);
+        Path path = sortPath(type, sortBy);
+        String field = fields.sortField(path);
+        if (field.equals(Collections.RESOURCE_ID)) {
+            return new SortOrder(null, descending, false);
+        }
+        return new SortOrder(field, descending, fields.isMultiValued(path));
     }
 
     private Path sortPath(ResourceType type, String sortBy) {
@@ -163,24 +179,22 @@ public class FilterQueryTranslator {
 
         @Override
         public Document visit(ContainsFilter filter, Void unused) {
-            throw unsupported("co");
+            ResolvedField field = stringField(filter, "co");
+            return new Document(field.name(), SubstringPatterns.contains((String) field.value()));
         }
 
         @Override
         public Document visit(StartsWithFilter filter, Void unused) {
-            ResolvedField field = fields.resolve(filter.getAttributePath(),
-                    filter.getComparisonValue(), false);
-            if (!(field.value() instanceof String prefix)) {
-                throw ScimException.invalidFilter("'sw' needs a string value, got "
-                        + filter.getComparisonValue() + " in '" + filter + "'");
-            }
+            ResolvedField field = stringField(filter, "sw");
+            String prefix = (String) field.value();
             return new Document(field.name(),
                     new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE));
         }
 
         @Override
         public Document visit(EndsWithFilter filter, Void unused) {
-            throw unsupported("ew");
+            ResolvedField field = stringField(filter, "ew");
+            return new Document(field.name(), SubstringPatterns.endsWith((String) field.value()));
         }
 
         @Override
@@ -247,6 +261,16 @@ public class FilterQueryTranslator {
                     new Document("$elemMatch", fields.elementQuery(path, filter.getValueFilter())));
         }
 
+        private ResolvedField stringField(ComparisonFilter filter, String operator) {
+            ResolvedField field = fields.resolve(filter.getAttributePath(),
+                    filter.getComparisonValue(), false);
+            if (!(field.value() instanceof String)) {
+                throw ScimException.invalidFilter("'" + operator + "' needs a string value, got "
+                        + filter.getComparisonValue() + " in '" + filter + "'");
+            }
+            return field;
+        }
+
         private Document operator(ComparisonFilter filter, String operator) {
             ResolvedField field = fields.resolve(filter.getAttributePath(),
                     filter.getComparisonValue(), false);
@@ -263,11 +287,6 @@ public class FilterQueryTranslator {
             String memberId = filter.getComparisonValue().asString();
             List<String> groupIds = context.groups().apply(context.tenantId(), memberId);
             return new Document(Collections.RESOURCE_ID, new Document("$in", groupIds));
-        }
-
-        private ScimException unsupported(String operator) {
-            return ScimException.invalidFilter("the operator '" + operator
-                    + "' is not supported; use eq, ne, sw, gt, ge, lt, le or pr");
         }
     }
 }

@@ -25,7 +25,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.result.UpdateResult;
 import io.scimsync.schemas.ResourceType;
@@ -153,6 +155,26 @@ public class ResourceStore {
     }
 
     /**
+     * Inserts new resources with one bulk write, all at {@code position}, for loading a tenant
+     * outside the change pipeline (benchmarks and imports). The write is unordered, so a resource
+     * that violates a unique index fails alone and the error lists it.
+     */
+    public void insertAll(Collection<StoredResource> resources, ChangePosition position) {
+        List<InsertOneModel<Document>> writes = new ArrayList<>(resources.size());
+        ResourceType type = null;
+        for (StoredResource resource : resources) {
+            if (type != null && resource.type() != type) {
+                throw new IllegalArgumentException("insertAll takes resources of one type");
+            }
+            type = resource.type();
+            writes.add(new InsertOneModel<>(toDocument(resource, position)));
+        }
+        if (type != null) {
+            collection(type).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
      * Writes a new state of an existing resource, on condition that the stored version is
      * {@code resource.version() - 1}.
      *
@@ -251,13 +273,78 @@ public class ResourceStore {
      * @param limit the page size; 0 counts without loading any resource
      */
     public ResourcePage query(ResourceType type, Bson filter, Bson sort, int skip, int limit) {
-        long total = collection(type).countDocuments(filter);
         List<StoredResource> page = new ArrayList<>();
-        if (limit > 0 && skip < total) {
+        if (limit > 0) {
             collection(type).find(filter).sort(sort).skip(skip).limit(limit)
                     .forEach(document -> page.add(toResource(document, type)));
         }
-        return new ResourcePage(page, total);
+        return new ResourcePage(page, total(type, filter, skip, limit, page.size()));
+    }
+
+    /**
+     * Returns the number of matches, counting them only when the page does not show it: a page
+     * shorter than {@code limit} that is not past the end ends at the last match. So a lookup by
+     * {@code userName} or {@code id}, which the embedded store serves from a unique index, does
+     * not also scan the tenant for {@code totalResults}.
+     */
+    private long total(ResourceType type, Bson filter, int skip, int limit, int found) {
+        boolean pageEndsAtLastMatch = limit > 0 && found < limit && (found > 0 || skip == 0);
+        return pageEndsAtLastMatch ? (long) skip + found : count(type, filter);
+    }
+
+    /** Counts the tenant's resources that match {@code filter}. */
+    public long count(ResourceType type, Bson filter) {
+        return collection(type).countDocuments(filter);
+    }
+
+    /**
+     * Reads up to {@code limit} resources matching {@code filter} that come after
+     * {@code position} in {@code order}, or before it when {@code backward}, with a range query
+     * on the sort field and the id rather than a skip. The page is in listing order either way.
+     *
+     * @param position where to continue, or null to start at the first resource (the last one
+     *     when {@code backward})
+     * @throws IllegalArgumentException when {@code order} is on an array field, whose elements
+     *     have no single position
+     */
+    public KeysetPage seek(ResourceType type, Bson filter, SortOrder order, PagePosition position,
+            boolean backward, int limit) {
+        if (order.multiValued()) {
+            throw new IllegalArgumentException("cannot read from a position of the order on the"
+                    + " multi-valued field " + order.field());
+        }
+        Bson condition = position == null ? filter : seekCondition(filter, order, position, backward);
+        List<Document> documents = new ArrayList<>(limit + 1);
+        collection(type).find(condition)
+                .sort(backward ? order.toReversedSort() : order.toSort())
+                .limit(limit + 1)
+                .forEach(documents::add);
+        boolean more = documents.size() > limit;
+        List<Document> page = new ArrayList<>(documents.subList(0, Math.min(limit, documents.size())));
+        if (backward) {
+            java.util.Collections.reverse(page);
+        }
+        List<StoredResource> resources = page.stream().map(found -> toResource(found, type)).toList();
+        return new KeysetPage(resources, positionOf(page, 0, order),
+                positionOf(page, page.size() - 1, order), more);
+    }
+
+    /**
+     * Returns the query of {@link #seek} from {@code position}: {@code filter} and the range after
+     * (or before) the position, for tools that check its shape against the indexes.
+     */
+    public static Document seekCondition(Bson filter, SortOrder order, PagePosition position,
+            boolean backward) {
+        return new Document("$and", List.of(filter, PositionRanges.beyond(order, position, backward)));
+    }
+
+    private static PagePosition positionOf(List<Document> page, int index, SortOrder order) {
+        if (page.isEmpty()) {
+            return null;
+        }
+        Document document = page.get(index);
+        Object value = order.field() == null ? null : PositionRanges.valueAt(document, order.field());
+        return new PagePosition(value, document.getString(RESOURCE_ID));
     }
 
     /** Returns the user's directory profile; empty for an unknown user or one without a profile. */

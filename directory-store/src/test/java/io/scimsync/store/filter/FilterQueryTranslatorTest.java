@@ -239,13 +239,42 @@ class FilterQueryTranslatorTest {
     }
 
     @Test
-    void containsIsRejected() {
-        assertInvalidFilter(() -> users("userName co \"Al\""));
+    void containsUsesEscapedPatternOnSearchCopy() {
+        Document query = users("userName co \"A.l*\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.userName",
+                new Document("$regex", "a\\.l\\*")));
     }
 
     @Test
-    void endsWithIsRejected() {
-        assertInvalidFilter(() -> users("userName ew \"example\""));
+    void endsWithAnchorsEscapedPatternAtEnd() {
+        Document query = users("userName ew \"X.example\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.userName",
+                new Document("$regex", "x\\.example\\z")));
+    }
+
+    @Test
+    void containsOnCaseExactAttributeKeepsCase() {
+        Document query = users("externalId co \"Ab$\"");
+
+        assertThat(query).isEqualTo(tenant().append("attributes.externalId",
+                new Document("$regex", "Ab\\$")));
+    }
+
+    @Test
+    void containsInsideValueFilterUsesElementPattern() {
+        Document query = users("emails[value co \"@X.\"]");
+
+        Document element = new Document("value", new Document("$regex", "\\@x\\."));
+        assertThat(query).isEqualTo(tenant().append("search.emails",
+                new Document("$elemMatch", element)));
+    }
+
+    @Test
+    void containsWithNumberIsRejected() {
+        assertInvalidFilter(() -> translator.toQuery(TENANT, ResourceType.USER,
+                ScimFilters.parse("userName co 5"), groupsOfMember));
     }
 
     @Test
@@ -269,6 +298,37 @@ class FilterQueryTranslatorTest {
     @Test
     void unsupportedMetaAttributeIsRejected() {
         assertInvalidFilter(() -> users("meta.version eq \"W/1\""));
+    }
+
+    @Test
+    void sortByUserNameUsesSearchCopy() {
+        Document sort = translator.toSort(ResourceType.USER, "userName", true);
+
+        assertThat(sort).isEqualTo(new Document("search.userName", -1).append("resourceId", 1));
+    }
+
+    @Test
+    void sortByIdDescendingSortsIdDescending() {
+        Document sort = translator.toSort(ResourceType.USER, "id", true);
+
+        assertThat(sort).isEqualTo(new Document("resourceId", -1));
+    }
+
+    @Test
+    void missingSortByOrdersById() {
+        Document sort = translator.toSort(ResourceType.GROUP, null, false);
+
+        assertThat(sort).isEqualTo(new Document("resourceId", 1));
+    }
+
+    @Test
+    void multiValuedSortIsMarked() {
+        assertThat(translator.toSortOrder(ResourceType.USER, "emails.value", false).multiValued())
+                .isTrue();
+        assertThat(translator.toSortOrder(ResourceType.USER, "groups", false).multiValued())
+                .isTrue();
+        assertThat(translator.toSortOrder(ResourceType.USER, "name.familyName", false)
+                .multiValued()).isFalse();
     }
 
     private Document users(String filter) {

@@ -3,12 +3,12 @@ package io.scimsync.ingress.scim;
 import io.scimsync.ingress.IngressProperties;
 import io.scimsync.ingress.auth.AuthenticatedTenant;
 import io.scimsync.schemas.ResourceType;
-import io.scimsync.schemas.ScimSchemas;
 import io.scimsync.schemas.error.ScimException;
 import io.scimsync.schemas.resource.Projection;
-import io.scimsync.store.resource.ResourcePage;
 import io.scimsync.store.resource.StoredResource;
 import java.net.URI;
+import java.util.List;
+import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /Users} and {@code /Groups} of RFC 7644 §3: create, read, list, replace, patch, delete. */
@@ -33,14 +31,14 @@ import tools.jackson.databind.node.ObjectNode;
 public class ResourceController {
 
     private final ResourceService service;
-    private final ResourceRenderer renderer;
+    private final ResourceListing listing;
     private final BaseUrls baseUrls;
     private final IngressProperties properties;
 
-    public ResourceController(ResourceService service, ResourceRenderer renderer,
+    public ResourceController(ResourceService service, ResourceListing listing,
             BaseUrls baseUrls, IngressProperties properties) {
         this.service = service;
-        this.renderer = renderer;
+        this.listing = listing;
         this.baseUrls = baseUrls;
         this.properties = properties;
     }
@@ -76,6 +74,10 @@ public class ResourceController {
                 render(resource, Projection.of(attributes, excludedAttributes)));
     }
 
+    /**
+     * Lists resources, paged by index unless the request has a {@code cursor} parameter, whose
+     * empty value requests the first page of cursor paging (RFC 9865).
+     */
     @GetMapping({"", "/"})
     public ResponseEntity<byte[]> list(AuthenticatedTenant tenant,
             @PathVariable String endpoint,
@@ -83,13 +85,15 @@ public class ResourceController {
             @RequestParam(required = false) String sortBy,
             @RequestParam(required = false) String sortOrder,
             @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String count,
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) {
-        return listResponse(tenant, typeOf(endpoint), filter, sortBy, sortOrder,
-                integer("startIndex", startIndex, 1),
-                integer("count", count, properties.defaultCount()),
+        ListQuery query = new ListQuery(filter, sortBy, sortOrder,
+                integer("startIndex", startIndex), cursor,
+                Objects.requireNonNullElse(integer("count", count), properties.defaultCount()),
                 Projection.of(attributes, excludedAttributes));
+        return listing.list(tenant.tenantId(), endpoint, List.of(typeOf(endpoint)), query);
     }
 
     /** A query in a body (RFC 7644 §3.4.3), for filters too long or too private for a URL. */
@@ -97,28 +101,8 @@ public class ResourceController {
     public ResponseEntity<byte[]> search(AuthenticatedTenant tenant, @PathVariable String endpoint,
             @RequestBody(required = false) byte[] body) {
         SearchRequest search = SearchRequest.of(ScimJson.parse(body));
-        return listResponse(tenant, typeOf(endpoint), search.filter(), search.sortBy(),
-                search.sortOrder(), search.startIndex(1), search.count(properties.defaultCount()),
-                Projection.of(search.attributes(), search.excludedAttributes()));
-    }
-
-    private ResponseEntity<byte[]> listResponse(AuthenticatedTenant tenant, ResourceType type,
-            String filter, String sortBy, String sortOrder, int startIndex, int count,
-            Projection projection) {
-        int start = Math.max(1, startIndex);
-        int size = Math.min(properties.maxResults(), Math.max(0, count));
-        var request = new ResourceService.ListRequest(
-                filter, sortBy, isDescending(sortOrder), start - 1, size);
-        ResourcePage page = service.list(tenant.tenantId(), type, request);
-        ArrayNode resources = JsonNodeFactory.instance.arrayNode();
-        page.resources().forEach(resource -> resources.add(render(resource, projection)));
-        ObjectNode list = JsonNodeFactory.instance.objectNode();
-        list.putArray("schemas").add(ScimSchemas.LIST_RESPONSE);
-        list.put("totalResults", page.totalResults());
-        list.put("startIndex", start);
-        list.put("itemsPerPage", page.resources().size());
-        list.set("Resources", resources);
-        return ScimJson.answer(HttpStatus.OK, list);
+        return listing.list(tenant.tenantId(), endpoint, List.of(typeOf(endpoint)),
+                search.toQuery(properties.defaultCount()));
     }
 
     @PutMapping({"/{id}", "/{id}/"})
@@ -170,9 +154,7 @@ public class ResourceController {
     }
 
     private ObjectNode render(StoredResource resource, Projection projection) {
-        boolean withMembers = !projection.excludes("members");
-        ObjectNode rendered = renderer.render(resource, baseUrls.current(), withMembers);
-        return projection.apply(resource.type(), rendered);
+        return listing.render(resource, projection);
     }
 
     private static HttpHeaders resourceHeaders(StoredResource resource) {
@@ -185,20 +167,10 @@ public class ResourceController {
         return endpoint.equals("Users") ? ResourceType.USER : ResourceType.GROUP;
     }
 
-    private static boolean isDescending(String sortOrder) {
-        if (sortOrder == null || sortOrder.isBlank() || sortOrder.equalsIgnoreCase("ascending")) {
-            return false;
-        }
-        if (sortOrder.equalsIgnoreCase("descending")) {
-            return true;
-        }
-        throw ScimException.invalidValue("sortOrder must be 'ascending' or 'descending', got '"
-                + sortOrder + "'");
-    }
-
-    private static int integer(String parameter, String value, int fallback) {
+    /** Parses an integer query parameter; null when it is absent or blank. */
+    private static Integer integer(String parameter, String value) {
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
         try {
             return Integer.parseInt(value.trim());

@@ -14,9 +14,9 @@ import io.scimsync.schemas.patch.PatchRequestParser;
 import io.scimsync.schemas.resource.ResourceValidator;
 import io.scimsync.store.filter.FilterQueryTranslator;
 import io.scimsync.store.resource.GroupHierarchy;
-import io.scimsync.store.resource.ResourcePage;
 import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
+import io.scimsync.store.resource.SortOrder;
 import io.scimsync.store.resource.StoredResource;
 import java.time.Instant;
 import java.util.List;
@@ -62,22 +62,20 @@ public class ResourceService {
         return resources.find(tenantId, type, id).orElseThrow(() -> notFound(type, id));
     }
 
-    /** One page of the tenant's resources matching {@code request}. */
-    public ResourcePage list(String tenantId, ResourceType type, ListRequest request) {
-        Filter parsed = request.filter() == null || request.filter().isBlank()
-                ? null : ScimFilters.parse(request.filter(), type, registry);
+    /**
+     * Translates the filter and sort of a list request for one resource type.
+     *
+     * @throws ScimException {@code invalidFilter} or {@code invalidValue} for a filter or
+     *     {@code sortBy} that does not fit the type
+     */
+    ListingSegment segment(String tenantId, ResourceType type, String filter, String sortBy,
+            boolean descending) {
+        Filter parsed = filter == null || filter.isBlank()
+                ? null : ScimFilters.parse(filter, type, registry);
         Document query = translator.toQuery(tenantId, type, parsed, this::groupsOfMember,
                 (tenant, groupId) -> List.copyOf(hierarchy.nested(tenant, groupId)));
-        Document sort = translator.toSort(type, request.sortBy(), request.descending());
-        return resources.query(type, query, sort, request.skip(), request.count());
-    }
-
-    /**
-     * The query of a list request (RFC 7644 §3.4.2).
-     *
-     * @param skip how many matches come before the page ({@code startIndex - 1})
-     */
-    public record ListRequest(String filter, String sortBy, boolean descending, int skip, int count) {
+        SortOrder order = translator.toSortOrder(type, sortBy, descending);
+        return new ListingSegment(type, query, order);
     }
 
     public WriteResult create(String tenantId, ResourceType type, JsonNode body) {

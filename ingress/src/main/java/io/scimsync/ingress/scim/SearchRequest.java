@@ -2,6 +2,7 @@ package io.scimsync.ingress.scim;
 
 import io.scimsync.schemas.ScimSchemas;
 import io.scimsync.schemas.error.ScimException;
+import io.scimsync.schemas.resource.Projection;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,18 @@ record SearchRequest(JsonNode body) {
                     + ScimSchemas.SEARCH_REQUEST + " in 'schemas'");
         }
         return new SearchRequest(body);
+    }
+
+    /** Returns the list query of this search, with {@code defaultCount} when it has no count. */
+    ListQuery toQuery(int defaultCount) {
+        Integer startIndex = body.hasNonNull("startIndex") ? startIndex(1) : null;
+        return new ListQuery(filter(), sortBy(), sortOrder(), startIndex, cursor(),
+                count(defaultCount), Projection.of(attributes(), excludedAttributes()));
+    }
+
+    /** Returns the {@code cursor} of RFC 9865 §3: null when absent, empty for the first page. */
+    String cursor() {
+        return text("cursor");
     }
 
     String filter() {

@@ -25,20 +25,41 @@ public final class Discovery {
 
     private final SchemaRegistry registry;
     private final int maxResults;
+    private final int defaultCount;
     private final BulkLimits bulk;
 
     /**
      * @param maxResults the largest number of resources one list response returns, advertised as
-     *     {@code filter.maxResults}
+     *     {@code filter.maxResults} and {@code pagination.maxPageSize}
      */
     public Discovery(SchemaRegistry registry, int maxResults) {
-        this(registry, maxResults, BulkLimits.UNSUPPORTED);
+        this(registry, maxResults, maxResults, BulkLimits.UNSUPPORTED);
     }
 
     /** @param bulk the limits advertised under {@code bulk}, or {@link BulkLimits#UNSUPPORTED} */
     public Discovery(SchemaRegistry registry, int maxResults, BulkLimits bulk) {
+        this(registry, maxResults, maxResults, bulk);
+    }
+
+    /**
+     * @param defaultCount the page size of a list request without {@code count}, advertised as
+     *     {@code pagination.defaultPageSize}
+     */
+    public Discovery(SchemaRegistry registry, int maxResults, int defaultCount) {
+        this(registry, maxResults, defaultCount, BulkLimits.UNSUPPORTED);
+    }
+
+    /**
+     * @param maxResults the largest number of resources one list response returns, advertised as
+     *     {@code filter.maxResults} and {@code pagination.maxPageSize}
+     * @param defaultCount the page size of a list request without {@code count}, advertised as
+     *     {@code pagination.defaultPageSize}
+     * @param bulk the limits advertised under {@code bulk}, or {@link BulkLimits#UNSUPPORTED}
+     */
+    public Discovery(SchemaRegistry registry, int maxResults, int defaultCount, BulkLimits bulk) {
         this.registry = registry;
         this.maxResults = maxResults;
+        this.defaultCount = defaultCount;
         this.bulk = bulk;
     }
 
@@ -57,10 +78,25 @@ public final class Discovery {
         config.putObject("changePassword").put("supported", false);
         config.putObject("sort").put("supported", true);
         config.putObject("etag").put("supported", true);
+        config.set("pagination", pagination());
         config.set("authenticationSchemes", NODES.arrayNode().add(bearerTokenScheme()));
         String location = location(baseUrl, "/ServiceProviderConfig");
         config.set("meta", meta("ServiceProviderConfig", location));
         return config;
+    }
+
+    /**
+     * Builds the {@code pagination} of RFC 9865 §4: index and cursor paging, index by default so
+     * that clients unaware of cursors keep their behaviour. No {@code cursorTimeout} is given because
+     * cursors are stateless and do not expire.
+     */
+    private ObjectNode pagination() {
+        return NODES.objectNode()
+                .put("cursor", true)
+                .put("index", true)
+                .put("defaultPaginationMethod", "index")
+                .put("defaultPageSize", Math.min(defaultCount, maxResults))
+                .put("maxPageSize", maxResults);
     }
 
     /** Returns the {@code /ResourceTypes} resources: User (with its extension) and Group. */

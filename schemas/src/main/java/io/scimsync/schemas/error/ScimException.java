@@ -49,6 +49,10 @@ public class ScimException extends RuntimeException {
         return new ScimException(new ScimError(400, ScimType.TOO_MANY, detail));
     }
 
+    public static ScimException invalidCursor(String detail) {
+        return new ScimException(new ScimError(400, ScimType.INVALID_CURSOR, detail));
+    }
+
     public static ScimException uniqueness(String detail) {
         return new ScimException(new ScimError(409, ScimType.UNIQUENESS, detail));
     }

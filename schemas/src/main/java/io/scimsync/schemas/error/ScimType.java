@@ -1,6 +1,9 @@
 package io.scimsync.schemas.error;
 
-/** The {@code scimType} values of RFC 7644 §3.12 that this service sends. */
+/**
+ * The {@code scimType} values that this service sends: those of RFC 7644 §3.12 and
+ * {@code invalidCursor} of RFC 9865 §2.1.
+ */
 public enum ScimType {
     INVALID_FILTER("invalidFilter"),
     TOO_MANY("tooMany"),
@@ -11,7 +14,8 @@ public enum ScimType {
     NO_TARGET("noTarget"),
     INVALID_VALUE("invalidValue"),
     INVALID_VERSION("invalidVers"),
-    SENSITIVE("sensitive");
+    SENSITIVE("sensitive"),
+    INVALID_CURSOR("invalidCursor");
 
     private final String wireName;
 
