@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /Users} and {@code /Groups} of RFC 7644 §3: create, read, list, replace, patch, delete. */
 @RestController
-@RequestMapping("/scim/v2/{endpoint:Users|Groups}")
+@RequestMapping("/scim/v2/{endpoint:(?i:users|groups)}")
 public class ResourceController {
 
     private final ResourceService service;
@@ -93,7 +93,7 @@ public class ResourceController {
                 integer("startIndex", startIndex), cursor,
                 Objects.requireNonNullElse(integer("count", count), properties.defaultCount()),
                 Projection.of(attributes, excludedAttributes));
-        return listing.list(tenant.tenantId(), endpoint, List.of(typeOf(endpoint)), query);
+        return listing.list(tenant.tenantId(), endpointName(endpoint), List.of(typeOf(endpoint)), query);
     }
 
     /** A query in a body (RFC 7644 §3.4.3), for filters too long or too private for a URL. */
@@ -101,7 +101,7 @@ public class ResourceController {
     public ResponseEntity<byte[]> search(AuthenticatedTenant tenant, @PathVariable String endpoint,
             @RequestBody(required = false) byte[] body) {
         SearchRequest search = SearchRequest.of(ScimJson.parse(body));
-        return listing.list(tenant.tenantId(), endpoint, List.of(typeOf(endpoint)),
+        return listing.list(tenant.tenantId(), endpointName(endpoint), List.of(typeOf(endpoint)),
                 search.toQuery(properties.defaultCount()));
     }
 
@@ -163,8 +163,17 @@ public class ResourceController {
         return headers;
     }
 
+    /**
+     * The resource type of an endpoint. Endpoint names match without regard to case, as some
+     * clients send {@code /users}.
+     */
     private static ResourceType typeOf(String endpoint) {
-        return endpoint.equals("Users") ? ResourceType.USER : ResourceType.GROUP;
+        return endpoint.equalsIgnoreCase("Users") ? ResourceType.USER : ResourceType.GROUP;
+    }
+
+    /** The endpoint's canonical name, {@code Users} or {@code Groups}, which cursors are bound to. */
+    private static String endpointName(String endpoint) {
+        return typeOf(endpoint) == ResourceType.USER ? "Users" : "Groups";
     }
 
     /** Parses an integer query parameter; null when it is absent or blank. */
