@@ -133,8 +133,8 @@ class SplitComponentsIT {
     }
 
     /**
-     * The processor runs apart from the store, so it sends {@code fsync} to the store before it
-     * commits its offsets. A write it acknowledged must survive a SIGKILL of the store's process.
+     * Checks a processor apart from the store, which sends {@code fsync} to the store before it
+     * commits its offsets: a write it acknowledged must survive a SIGKILL of the store's process.
      */
     @Test
     @Order(5)

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * because the file is not fsynced.
  *
  * <p>A client in another process gets the same guarantee with the {@code fsync} command on the
- * {@code admin} database, which this store answers by committing the file.
+ * {@code admin} database, which this store handles by committing the file.
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 

@@ -6,7 +6,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * An H2 backend that answers MongoDB's {@code fsync} command on the {@code admin} database by
+ * An H2 backend that handles MongoDB's {@code fsync} command on the {@code admin} database by
  * committing its MVStore file. A processor in another process sends it before it commits its
  * Kafka offsets, as the in-process processor calls {@link EmbeddedMongoStore#commit()}. The
  * backend of mongo-java-server 1.47.0 does not implement {@code fsync} itself.

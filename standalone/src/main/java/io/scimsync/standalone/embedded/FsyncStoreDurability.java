@@ -6,9 +6,9 @@ import org.bson.Document;
 
 /**
  * Sends the {@code fsync} command to the store that {@code spring.mongodb.uri} names, for a
- * processor that runs apart from the embedded store. The embedded store answers it by committing
+ * processor that runs apart from the embedded store. The embedded store handles it by committing
  * its H2 file (see {@link FsyncCommittingH2Backend}), so the processor commits its Kafka offsets
- * only for writes the file holds. A MongoDB server runs its own {@code fsync}, which needs the
+ * only for writes the file contains. A MongoDB server runs its own {@code fsync}, which needs the
  * {@code fsync} privilege.
  */
 final class FsyncStoreDurability implements StoreDurability {
