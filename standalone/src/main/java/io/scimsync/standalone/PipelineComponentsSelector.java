@@ -18,7 +18,8 @@ import org.springframework.core.type.AnnotationMetadata;
  * Imports the pipeline's configurations for the components that {@code scimsync.components}
  * lists: the ingress's SCIM, admin and ops endpoints, the processor's change listener, and the
  * directory store's repositories that both of them use. A process that runs only the broker or
- * the store gets none of them.
+ * the store gets none of them, and one with the ingress but no processor declares the
+ * processor's topics itself.
  */
 final class PipelineComponentsSelector implements ImportSelector, EnvironmentAware {
 
@@ -41,6 +42,8 @@ final class PipelineComponentsSelector implements ImportSelector, EnvironmentAwa
         }
         if (components.runs(Component.PROCESSOR)) {
             imports.add(ProcessorConfiguration.class.getName());
+        } else if (components.runs(Component.INGRESS)) {
+            imports.add(IngressTopicsConfiguration.class.getName());
         }
         return imports.toArray(String[]::new);
     }

@@ -11,12 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.scimsync.standalone.support.ScimClient;
 import io.scimsync.standalone.support.ScimClient.Response;
 import io.scimsync.standalone.support.StandaloneInstance;
 import io.scimsync.standalone.support.StandalonePorts;
 import io.scimsync.standalone.support.StandaloneProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The pipeline split over two child JVMs on loopback: one runs {@code broker,store}, the other
  * {@code ingress,processor} and reaches the first through {@code spring.kafka.bootstrap-servers}
  * and {@code spring.mongodb.uri}. Each process is stopped and started again while the other
- * keeps running. The data directories, with the children's logs {@code standalone.log}, are kept
+ * keeps running. A process with the ingress alone joins them last. The data directories, with the children's logs {@code standalone.log}, are kept
  * when a test fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -149,6 +154,41 @@ class SplitComponentsIT {
         assertUserReadable(id, "split.store@contoso.example");
     }
 
+    /**
+     * Checks that an ingress without a processor creates the topics with their configured
+     * partitions, instead of letting its first publish create them with the broker's default.
+     */
+    @Test
+    @Order(6)
+    void ingressAloneCreatesConfiguredTopics(@TempDir Path ingressDir) throws Exception {
+        List<String> arguments = List.of("--scimsync.components=ingress",
+                "--scimsync.topics.changes=ingress-only.changes",
+                "--scimsync.topics.outcomes=ingress-only.outcomes",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.mongodb.uri=" + mongoUri());
+        try (StandaloneProcess ingress = started(StandaloneProcess.start(ingressDir,
+                StandalonePorts.pickFree(), adminToken, arguments), "ingress", "first start");
+                Admin admin = Admin.create(Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                    List.of("ingress-only.changes", "ingress-only.outcomes"))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+
+            assertThat(topics.get("ingress-only.changes").partitions()).hasSize(6);
+            assertThat(topics.get("ingress-only.outcomes").partitions()).hasSize(3);
+            assertThat(health(ingress).path("components").has("processor"))
+                    .as("processor health").isFalse();
+        }
+    }
+
+    private static String bootstrapServers() {
+        return "127.0.0.1:" + infrastructurePorts.kafka();
+    }
+
+    private static String mongoUri() {
+        return "mongodb://127.0.0.1:" + infrastructurePorts.mongo() + "/scimsync";
+    }
+
     private static StandaloneProcess startInfrastructure(String occasion) {
         return started(StandaloneProcess.start(infrastructureDir, infrastructurePorts, adminToken,
                 List.of("--scimsync.components=broker,store")), "broker,store", occasion);
@@ -156,9 +196,8 @@ class SplitComponentsIT {
 
     private static StandaloneProcess startPipeline(String occasion) {
         List<String> arguments = List.of("--scimsync.components=ingress,processor",
-                "--spring.kafka.bootstrap-servers=127.0.0.1:" + infrastructurePorts.kafka(),
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + infrastructurePorts.mongo()
-                        + "/scimsync");
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.mongodb.uri=" + mongoUri());
         return started(StandaloneProcess.start(pipelineDir, pipelinePorts, adminToken, arguments),
                 "ingress,processor", occasion);
     }
