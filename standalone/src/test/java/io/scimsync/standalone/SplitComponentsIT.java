@@ -50,6 +50,8 @@ class SplitComponentsIT {
 
     private static final Duration START_TIMEOUT = StandaloneInstance.START_TIMEOUT;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Users written with two processor replicas: more than the 6 partitions of the topic. */
+    private static final int REPLICA_USERS = 12;
     private static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -178,6 +180,31 @@ class SplitComponentsIT {
             assertThat(topics.get("ingress-only.outcomes").partitions()).hasSize(3);
             assertThat(health(ingress).path("components").has("processor"))
                     .as("processor health").isFalse();
+        }
+    }
+
+    /**
+     * Checks that a second processor replica in a process of its own applies the changes of the
+     * partitions it owns. It runs last, because a static member that stops keeps its partitions
+     * until its session times out.
+     */
+    @Test
+    @Order(7)
+    void processorReplicaAloneAppliesChanges(@TempDir Path processorDir) {
+        List<String> arguments = List.of("--scimsync.components=processor",
+                "--scimsync.processor.instance-id=split-processor-2",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--spring.mongodb.uri=" + mongoUri());
+        try (StandaloneProcess processor = started(StandaloneProcess.start(processorDir,
+                StandalonePorts.pickFree(), adminToken, arguments), "processor", "first start")) {
+            pipeline.waitHealthy(START_TIMEOUT);
+            for (int i = 0; i < REPLICA_USERS; i++) {
+                String userName = "split.replica." + i + "@contoso.example";
+
+                assertUserReadable(createUser(userName), userName);
+            }
+            assertThat(processor.log()).as("log of the second processor")
+                    .contains("partitions assigned");
         }
     }
 
