@@ -1,9 +1,6 @@
 package io.scimsync.standalone;
 
-import io.scimsync.ingress.IngressConfiguration;
-import io.scimsync.processor.ProcessorConfiguration;
 import io.scimsync.standalone.embedded.EnableEmbeddedInfrastructure;
-import io.scimsync.store.DirectoryStoreConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,15 +8,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * One process holding the SCIM ingress, the processor, an embedded Kafka broker and an embedded
- * MongoDB store, all on 127.0.0.1 with their data under {@code scimsync.data-dir}.
+ * MongoDB store, all on 127.0.0.1 with their data under {@code scimsync.data-dir}. The
+ * {@code scimsync.components} property selects a subset, so that each part can run and stop as
+ * a process of its own.
  */
 @SpringBootApplication
 @EnableEmbeddedInfrastructure
-@Import({
-    DirectoryStoreConfiguration.class,
-    IngressConfiguration.class,
-    ProcessorConfiguration.class
-})
+@Import(PipelineComponentsSelector.class)
 public class StandaloneApplication {
 
     public static void main(String[] args) {

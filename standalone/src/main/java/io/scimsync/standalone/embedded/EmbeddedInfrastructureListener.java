@@ -1,8 +1,12 @@
 package io.scimsync.standalone.embedded;
 
+import io.scimsync.standalone.embedded.StandaloneComponents.Component;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -22,6 +26,7 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.kafka.event.ConsumerStartingEvent;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
@@ -35,8 +40,9 @@ import org.springframework.util.StringUtils;
  * instance per application, so two applications in one JVM each run their own broker and store.
  *
  * <ol>
- *   <li>Environment prepared: generates or reads the admin token when none is configured, starts
- *       the broker and the store, and adds a first-precedence property source with
+ *   <li>Environment prepared: reads {@link StandaloneComponents}, generates or reads the admin
+ *       token when the ingress runs and none is configured, starts the broker and the store that
+ *       the process runs, and adds a first-precedence property source with
  *       {@code spring.kafka.bootstrap-servers}, {@code spring.mongodb.uri} and, when generated,
  *       {@code scimsync.admin-token}. No client exists yet, so every client sees these values.
  *   <li>Context prepared: registers the broker and the store as singletons and the
@@ -55,12 +61,35 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
     static final String PROPERTY_SOURCE_NAME = "scimsyncEmbeddedInfrastructure";
     static final String ADMIN_TOKEN = "scimsync.admin-token";
 
+    static final String AUTO_CONFIGURATION_EXCLUDE = "spring.autoconfigure.exclude";
+
+    /**
+     * Spring Boot 4.0's MongoDB client auto-configurations. Only the ingress and the processor
+     * use a client, and without them the client would probe {@code localhost:27017} and log
+     * every failed attempt.
+     */
+    static final List<String> MONGO_CLIENT_AUTO_CONFIGURATIONS = List.of(
+            "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health"
+                    + ".MongoHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.health"
+                    + ".MongoReactiveHealthContributorAutoConfiguration",
+            "org.springframework.boot.mongodb.autoconfigure.metrics.MongoMetricsAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure"
+                    + ".DataMongoRepositoriesAutoConfiguration",
+            "org.springframework.boot.data.mongodb.autoconfigure"
+                    + ".DataMongoReactiveRepositoriesAutoConfiguration");
+
     /** Maximum wait for Kafka consumer threads before the store and broker stop regardless. */
     static final Duration CONSUMER_STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructureListener.class);
 
     private final KafkaConsumerTracker consumers = new KafkaConsumerTracker();
+    private StandaloneComponents components;
     private EmbeddedInfrastructure infrastructure;
     private Path generatedTokenFile;
 
@@ -98,7 +127,8 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
         } else if (event instanceof ApplicationPreparedEvent prepared) {
             handOver(prepared.getApplicationContext());
         } else if (event instanceof ApplicationReadyEvent ready) {
-            StartupReport.log(ready.getApplicationContext().getEnvironment(), generatedTokenFile);
+            StartupReport.log(ready.getApplicationContext().getEnvironment(), generatedTokenFile,
+                    components);
         } else if (event instanceof ApplicationFailedEvent && infrastructure != null) {
             infrastructure.close();
         }
@@ -111,24 +141,74 @@ public final class EmbeddedInfrastructureListener implements SmartApplicationLis
     }
 
     private void start(ConfigurableEnvironment environment) {
+        components = StandaloneComponents.from(environment);
         StandaloneSettings settings = StandaloneSettings.from(environment);
+        requireExternalAddresses(environment, components);
+        log.info("Running components {}", components);
         Map<String, Object> properties = new LinkedHashMap<>();
-        if (!StringUtils.hasText(environment.getProperty(ADMIN_TOKEN))) {
+        if (components.runs(Component.INGRESS)
+                && !StringUtils.hasText(environment.getProperty(ADMIN_TOKEN))) {
             generatedTokenFile = settings.adminTokenFile();
             properties.put(ADMIN_TOKEN, new AdminTokenFile(generatedTokenFile).readOrCreate());
         }
-        infrastructure = new EmbeddedInfrastructure(settings);
+        if (!components.runsPipeline()) {
+            properties.put(AUTO_CONFIGURATION_EXCLUDE, withMongoClientExcluded(environment));
+        }
+        infrastructure = new EmbeddedInfrastructure(settings, components);
         infrastructure.start();
         properties.putAll(infrastructure.clientProperties());
         environment.getPropertySources()
                 .addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
     }
 
+    /**
+     * Requires the broker's and the store's addresses when the ingress or the processor runs
+     * without them in this process, because Boot's defaults would point at whatever listens on
+     * {@code localhost:9092} and {@code localhost:27017}.
+     */
+    private static void requireExternalAddresses(Environment environment,
+            StandaloneComponents components) {
+        if (!components.runsPipeline()) {
+            return;
+        }
+        if (!components.runs(Component.BROKER)) {
+            requireProperty(environment, EmbeddedInfrastructure.KAFKA_BOOTSTRAP_SERVERS,
+                    Component.BROKER, "the broker's host:port, for example 127.0.0.1:9092");
+        }
+        if (!components.runs(Component.STORE)) {
+            requireProperty(environment, EmbeddedInfrastructure.MONGODB_URI, Component.STORE,
+                    "the store's connection string, for example "
+                            + "mongodb://127.0.0.1:27017/scimsync");
+        }
+    }
+
+    /** Returns the configured exclusions with the MongoDB client auto-configurations added. */
+    private static String withMongoClientExcluded(Environment environment) {
+        List<String> excluded = new ArrayList<>();
+        String configured = environment.getProperty(AUTO_CONFIGURATION_EXCLUDE, "");
+        if (StringUtils.hasText(configured)) {
+            excluded.add(configured);
+        }
+        excluded.addAll(MONGO_CLIENT_AUTO_CONFIGURATIONS);
+        return String.join(",", excluded);
+    }
+
+    private static void requireProperty(Environment environment, String name,
+            Component absent, String expected) {
+        if (!StringUtils.hasText(environment.getProperty(name))) {
+            throw new IllegalStateException("Missing " + name + ": " + StandaloneComponents.PROPERTY
+                    + " does not list " + absent.propertyName() + ", so set " + name + " to "
+                    + expected);
+        }
+    }
+
     private void handOver(ConfigurableApplicationContext context) {
         ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
         beanFactory.registerSingleton("embeddedInfrastructure", infrastructure);
-        beanFactory.registerSingleton("embeddedKafkaBroker", infrastructure.broker());
-        beanFactory.registerSingleton("embeddedMongoStore", infrastructure.store());
+        infrastructure.broker().ifPresent(broker ->
+                beanFactory.registerSingleton("embeddedKafkaBroker", broker));
+        infrastructure.store().ifPresent(store ->
+                beanFactory.registerSingleton("embeddedMongoStore", store));
         ((DefaultSingletonBeanRegistry) beanFactory)
                 .registerDisposableBean("embeddedInfrastructure", this::closeAfterConsumers);
     }

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@link #commit()} writes it at once. After {@code commit()} returns, every write acknowledged
  * before the call survives a crash of this process. A crash of the machine can still lose it,
  * because the file is not fsynced.
+ *
+ * <p>A client in another process gets the same guarantee with the {@code fsync} command on the
+ * {@code admin} database, which this store handles by committing the file.
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
@@ -66,7 +69,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             throw new IllegalStateException("Store already running on " + connectionString());
         }
         createParentDirectories();
-        H2Backend opened = new H2Backend(openMvStore());
+        H2Backend opened = new FsyncCommittingH2Backend(openMvStore());
         MongoServer started = bind(opened);
         backend = opened;
         server = started;

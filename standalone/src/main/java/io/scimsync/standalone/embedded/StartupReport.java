@@ -16,21 +16,30 @@ final class StartupReport {
 
     /**
      * @param generatedTokenFile the file holding the admin token, or null when the token comes
-     *     from {@code scimsync.admin-token}
+     *     from {@code scimsync.admin-token} or the ingress does not run
+     * @param components the components the process runs
      */
-    static void log(Environment environment, Path generatedTokenFile) {
+    static void log(Environment environment, Path generatedTokenFile,
+            StandaloneComponents components) {
         String baseUrl = baseUrl(environment);
         if (baseUrl == null) {
-            log.info("Standalone scim-sync is ready without a web server");
+            log.info("Standalone scim-sync ({}) is ready without a web server", components);
             return;
         }
+        log.info("Standalone scim-sync ({}) is ready", components);
+        if (components.runs(StandaloneComponents.Component.INGRESS)) {
+            logApis(baseUrl, generatedTokenFile);
+        }
+        log.info("Health: {}{}/health", managementUrl(environment, baseUrl),
+                environment.getProperty("management.endpoints.web.base-path", "/actuator"));
+    }
+
+    private static void logApis(String baseUrl, Path generatedTokenFile) {
         log.info("SCIM API: {}/scim/v2", baseUrl);
         log.info("Admin API: {}/admin/v1, admin token {}", baseUrl,
                 tokenOrigin(generatedTokenFile));
         log.info("To get a tenant token: POST /admin/v1/tenants, then POST "
                 + "/admin/v1/tenants/{id}/tokens, both with 'Authorization: Bearer <admin token>'");
-        log.info("Health: {}{}/health", managementUrl(environment, baseUrl),
-                environment.getProperty("management.endpoints.web.base-path", "/actuator"));
     }
 
     private static String baseUrl(Environment environment) {

@@ -138,6 +138,21 @@ class EmbeddedMongoStoreIT {
     }
 
     @Test
+    void fsyncFromClientCommitsFile() throws IOException {
+        try (EmbeddedMongoStore store = startedStore(storeFile(), 0)) {
+            withUsers(store, users -> users.insertOne(user("t1", "alice")));
+            Path beforeFsync = copyOfStoreFile("before-fsync.mv");
+            try (MongoClient client = MongoClients.create(clientSettings(store))) {
+                new FsyncStoreDurability(client).flush();
+            }
+            Path afterFsync = copyOfStoreFile("after-fsync.mv");
+
+            assertThat(userNamesIn(beforeFsync)).isEmpty();
+            assertThat(userNamesIn(afterFsync)).containsExactly("alice");
+        }
+    }
+
+    @Test
     void bindFailureNamesPortAndReleasesFile() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             EmbeddedMongoStore store =

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +42,18 @@ public final class StandaloneProcess implements AutoCloseable {
     }
 
     static StandaloneProcess start(Path dataDir, StandalonePorts ports, String adminToken) {
-        ProcessBuilder builder = new ProcessBuilder(command(dataDir, ports))
+        return start(dataDir, ports, adminToken, List.of());
+    }
+
+    /**
+     * Starts the standalone application with {@code arguments} after the data directory and the
+     * three ports, for example {@code --scimsync.components=broker,store}.
+     */
+    public static StandaloneProcess start(Path dataDir, StandalonePorts ports, String adminToken,
+            List<String> arguments) {
+        List<String> command = new ArrayList<>(command(dataDir, ports));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve(LOG_FILE).toFile()));
         builder.environment().put("SCIMSYNC_ADMIN_TOKEN", adminToken);
@@ -99,6 +111,37 @@ public final class StandaloneProcess implements AutoCloseable {
     public int stop() {
         process.destroy();
         return awaitExit("SIGTERM");
+    }
+
+    /**
+     * Waits for the child to exit on its own, as it does when its startup fails.
+     *
+     * @return the child's exit status
+     * @throws IllegalStateException when the child is still running after {@code timeout}; it is
+     *     killed with SIGKILL first
+     */
+    public int waitForExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                throw new IllegalStateException("Standalone process " + process.pid()
+                        + " was still running after " + timeout + "; it was killed with SIGKILL");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for standalone process "
+                    + process.pid() + " to exit", e);
+        }
+    }
+
+    /** Returns the child's log so far. */
+    public String log() {
+        try {
+            return Files.readString(logFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + logFile(), e);
+        }
     }
 
     private int awaitExit(String signal) {
