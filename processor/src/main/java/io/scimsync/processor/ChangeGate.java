@@ -179,6 +179,9 @@ class ChangeGate {
                     attempt.outcome().resource());
         }
         metrics.outcome(change.tenantId(), attempt.outcome().status());
+        if (status == OutcomeStatus.APPLIED) {
+            metrics.applyLag(record.timestamp());
+        }
         return attempt.outcome();
     }
 

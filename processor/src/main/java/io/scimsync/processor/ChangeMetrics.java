@@ -1,8 +1,10 @@
 package io.scimsync.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.scimsync.schemas.change.OutcomeStatus;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The processor's counters, per tenant: {@code scimsync.changes} by outcome (applied, rejected,
  * held, quarantined, waiting) and {@code scimsync.tenant.pauses}. Prometheus shows them as
- * {@code scimsync_changes_total{tenant="...",outcome="held"}}. Consumer lag comes from the
+ * {@code scimsync_changes_total{tenant="...",outcome="held"}}; {@code scimsync.apply.lag} times
+ * each applied change from its append to Kafka. Consumer lag comes from the
  * Kafka client's own metrics ({@code kafka_consumer_fetch_manager_records_lag}).
  */
 @Component
@@ -25,6 +28,19 @@ class ChangeMetrics {
     void outcome(String tenantId, OutcomeStatus status) {
         registry.counter("scimsync.changes", "tenant", tenantId,
                 "outcome", status.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    /**
+     * Records the time from a change's append to the changes topic (its record timestamp) to
+     * the end of its store write, as {@code scimsync.apply.lag} with p50 and p99.
+     */
+    void applyLag(long appendedAtMillis) {
+        long lag = Math.max(0, System.currentTimeMillis() - appendedAtMillis);
+        Timer.builder("scimsync.apply.lag")
+                .description("from a change's append to Kafka to its store write")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry)
+                .record(Duration.ofMillis(lag));
     }
 
     void paused(String tenantId) {
