@@ -29,9 +29,6 @@ import tools.jackson.databind.JsonNode;
  * {@code POST .search} body (RFC 7644 3.4.3), over three users who differ in every attribute
  * the filters compare. Each filter is scoped to this class's users with a {@code userName}
  * prefix, so that resources of other tests cannot match.
- *
- * <p>The {@code co} and {@code ew} operators are not covered here: they are rejected with
- * {@code invalidFilter} (see the README's Limitations).
  */
 class FilterConformanceIT {
 
@@ -92,6 +89,21 @@ class FilterConformanceIT {
     @DisplayName("RFC 7644 3.4.2.2: sw matches a prefix")
     void swMatchesPrefix() {
         assertThat(userNames("userName sw \"" + prefix + ".c\"")).containsExactly(carol);
+    }
+
+    @Test
+    @DisplayName("RFC 7644 3.4.2.2: co matches a substring without regard to case")
+    void coMatchesSubstring() {
+        assertThat(scoped("name.familyName co \"RO\"")).containsExactly(bob);
+        assertThat(scoped("emails.value co \"anna@HOME\"")).containsExactly(anna);
+    }
+
+    @Test
+    @DisplayName("RFC 7644 3.4.2.2: ew matches a suffix, and its value is taken literally")
+    void ewMatchesSuffixLiterally() {
+        assertThat(scoped("emails.value ew \"@work.example\"")).containsExactlyInAnyOrder(anna, bob);
+        assertThat(scoped("emails.value ew \"@work.exampl.\"")).isEmpty();
+        assertThat(scoped("name.familyName co \".*\"")).isEmpty();
     }
 
     @Test
