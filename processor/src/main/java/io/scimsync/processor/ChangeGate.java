@@ -216,6 +216,7 @@ class ChangeGate {
         }
         ParkedChange change = found.get();
         boolean approved = change.state() == ParkState.HELD;
+        metrics.decision(change.tenantId(), approved ? "approved" : "replayed");
         if (resolve(change, batch, approved, at)) {
             drain(change.tenantId(), change.resourceKey(), change.partition(), batch, at);
         }
@@ -230,6 +231,8 @@ class ChangeGate {
             return;
         }
         ParkedChange change = found.get();
+        metrics.decision(change.tenantId(),
+                change.state() == ParkState.HELD ? "rejected" : "discarded");
         parked.remove(change.changeId());
         log.info("Discarded {} change {} of tenant {}, {} at partition {}@{}",
                 change.state(), change.changeId(), change.tenantId(), change.resourceId(),

@@ -43,6 +43,14 @@ class ChangeMetrics {
                 .record(Duration.ofMillis(lag));
     }
 
+    /**
+     * Counts an operator's decision about a set-aside change, as {@code scimsync.decisions} with
+     * {@code decision} approved, rejected, replayed or discarded.
+     */
+    void decision(String tenantId, String decision) {
+        registry.counter("scimsync.decisions", "tenant", tenantId, "decision", decision).increment();
+    }
+
     void paused(String tenantId) {
         registry.counter("scimsync.tenant.pauses", "tenant", tenantId).increment();
     }

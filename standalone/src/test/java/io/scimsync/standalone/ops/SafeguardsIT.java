@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.sun.net.httpserver.HttpServer;
 import io.scimsync.schemas.profile.ProfileMapping;
 import io.scimsync.standalone.support.OpsClient;
 import io.scimsync.standalone.support.ScimClient;
 import io.scimsync.standalone.support.StandaloneInstance;
 import io.scimsync.standalone.support.TenantCredentials;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -399,5 +404,41 @@ class SafeguardsIT {
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(scim.get("/Groups/" + imported).status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("holding and releasing are posted to the tenant's notification URL")
+    void notificationsArePosted() throws IOException {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        HttpServer hook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hook.createContext("/hook", exchange -> {
+            notices.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hook.start();
+        try {
+            TenantCredentials tenant = standalone.newTenantToken("notified");
+            ScimClient scim = scimOf(tenant);
+            putSafeguards(tenant.tenantId(), safeguards(1, "allow", 0.4, 1000, 100).replace(
+                    "\"notificationUrl\": null", "\"notificationUrl\": \"http://127.0.0.1:"
+                            + hook.getAddress().getPort() + "/hook\""));
+            List<String> ids = createUsers(scim, "notified", 2);
+            ids.forEach(id -> assertThat(disable(scim, id).status()).isEqualTo(200));
+
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(notices).anySatisfy(notice ->
+                    assertThat(notice).contains("\"event\":\"held\"").contains(tenant.tenantId())));
+            ops.post(tenant.tenantId(), "/held/approve", null);
+
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(notices)
+                    .anySatisfy(notice -> assertThat(notice).contains("\"event\":\"released\"")));
+            assertThat(notices).noneSatisfy(notice -> assertThat(notice).contains("notified1@"));
+            OpsClient.Answer metrics = ops.sendTo("GET", "/actuator/prometheus", null,
+                    standalone.adminToken());
+            assertThat(metrics.body()).containsPattern("scimsync_decisions_total\\{decision=\"approved\","
+                    + "tenant=\"" + tenant.tenantId() + "\"} 1.0");
+        } finally {
+            hook.stop(0);
+        }
     }
 }
