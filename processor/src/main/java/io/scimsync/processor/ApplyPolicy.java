@@ -42,16 +42,16 @@ interface ApplyPolicy {
     StoredMapping mapping();
 
     /**
-     * The position of the record being processed, given the change's own: the same for a change
-     * applied when it arrives, the operator command's for a change it releases.
+     * Returns the position of the record being processed, given the change's own: the same for a
+     * change applied when it arrives, the operator command's for a change it releases.
      */
     default ChangePosition processedAt(ChangePosition changePosition) {
         return changePosition;
     }
 
     /**
-     * The first position of the current batch on the partition of {@code processedAt}: outbox
-     * entries processed before it are committed and need not be kept.
+     * Returns the first position of the current batch on the partition of {@code processedAt}:
+     * outbox entries processed before it are committed and need not be kept.
      */
     default ChangePosition uncommittedFrom(ChangePosition processedAt) {
         return processedAt;

@@ -36,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies one change to the directory store, exactly once in effect: a change whose position is
- * not after the resource's applied position is a redelivery, so it gets an outcome without a second write.
- * A change that is wrong in itself (unknown resource, taken user name, invalid PATCH) is rejected
+ * not after the resource's applied position is a redelivery, so it gets an outcome without a
+ * second write. A change that is wrong in itself (unknown resource, taken user name, invalid
+ * PATCH) is rejected
  * with the SCIM error the client gets; nothing is written for it.
  */
 @Component
@@ -128,7 +129,9 @@ public class ChangeApplier {
         return new Result(ChangeOutcome.applied(change.changeId(), null), records);
     }
 
-    /** Whether the change was applied before: a redelivery gets its outcome without a write. */
+    /**
+     * Returns whether the change was applied before: a redelivery gets its outcome without a write.
+     */
     boolean isApplied(ChangeEvent change, ChangePosition position) {
         return change.operation() == Operation.CREATE
                 ? isDeleted(change) : isRedelivery(change, position);
@@ -321,8 +324,8 @@ public class ChangeApplier {
     }
 
     /**
-     * The user's profile as the tenant's mapping derives it from the stored attributes, or the
-     * stored profile when the mapping no longer derives one.
+     * Returns the user's profile as the tenant's mapping derives it from the stored attributes, or
+     * the stored profile when the mapping no longer derives one.
      */
     private UserProfile userProfileOf(StoredResource user, ApplyPolicy policy) {
         try {
@@ -383,7 +386,10 @@ public class ChangeApplier {
                 policy.uncommittedFrom(processedAt)));
     }
 
-    /** A user whose {@code active} turns false; a user without {@code active} counts as active. */
+    /**
+     * Returns a user whose {@code active} turns false; a user without {@code active} counts as
+     * active.
+     */
     private static boolean isDisable(StoredResource before, StoredResource after) {
         return before.type() == ResourceType.USER && !isInactive(before) && isInactive(after);
     }

@@ -96,7 +96,7 @@ class ChangeGate {
         }
 
         /**
-         * The first position of this batch on the partition of {@code processed}: what came
+         * Returns the first position of this batch on the partition of {@code processed}: what came
          * before is committed with the previous batch's transaction.
          */
         ChangePosition uncommittedFrom(ChangePosition processed) {
@@ -108,7 +108,7 @@ class ChangeGate {
             return controls.computeIfAbsent(tenantId, safeguards::control);
         }
 
-        /** The tenant's profile mapping, read once per batch. */
+        /** Returns the tenant's profile mapping, read once per batch. */
         StoredMapping mapping(String tenantId) {
             return mappings.computeIfAbsent(tenantId, mappingStore::get);
         }
@@ -252,8 +252,8 @@ class ChangeGate {
     }
 
     /**
-     * The set-aside change a command names, if it still is the first set-aside change of its
-     * resource. A command carried out before (a redelivered command record) finds nothing.
+     * Returns the set-aside change a command names, if it still is the first set-aside change of
+     * its resource. A command carried out before (a redelivered command record) finds nothing.
      */
     private Optional<ParkedChange> head(OperatorCommand command) {
         Optional<ParkedChange> found = parked.find(command.changeId())

@@ -100,8 +100,8 @@ class ChangeListener implements ConsumerSeekAware {
     }
 
     /**
-     * The change or operator command a record carries, or the REJECTED outcome of a record that
-     * cannot be read, which is skipped.
+     * Returns the change or operator command a record carries, or the REJECTED outcome of a record
+     * that cannot be read, which is skipped.
      */
     private Object decode(ConsumerRecord<String, byte[]> record) {
         try {

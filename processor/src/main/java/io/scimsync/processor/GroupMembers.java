@@ -111,7 +111,7 @@ class GroupMembers {
         return new Diff(addedUsers, removedUsers, addedGroups, removedGroups);
     }
 
-    /** The users among {@code memberIds}, which are current members of {@code group}. */
+    /** Returns the users among {@code memberIds}, which are current members of {@code group}. */
     List<String> usersAmong(StoredResource group, Set<String> memberIds) {
         if (memberIds.isEmpty()) {
             return List.of();
@@ -120,7 +120,7 @@ class GroupMembers {
         return memberIds.stream().filter(id -> types.get(id) == ResourceType.USER).toList();
     }
 
-    /** The ids of the group's direct members. */
+    /** Returns the ids of the group's direct members. */
     List<String> memberIds(StoredResource group) {
         return currentMemberIds(group);
     }
@@ -219,8 +219,9 @@ class GroupMembers {
     }
 
     /**
-     * The users who gain or lose indirect membership of {@code group} when the member groups
-     * {@code memberGroupIds} join or leave it: their users, except the group's direct members.
+     * Returns the users who gain or lose indirect membership of {@code group} when the member
+     * groups {@code memberGroupIds} join or leave it: their users, except the group's direct
+     * members.
      */
     List<String> indirectUsers(StoredResource group, Collection<String> memberGroupIds) {
         Set<String> users = new LinkedHashSet<>();

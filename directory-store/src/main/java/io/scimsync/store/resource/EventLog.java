@@ -22,7 +22,7 @@ public record EventLog(long sequence, List<OutboxEntry> outbox) {
     }
 
     /**
-     * A log at {@code newSequence} whose outbox keeps the entries processed at or after
+     * Returns a log at {@code newSequence} whose outbox keeps the entries processed at or after
      * {@code keepFrom} on its partition (they may be processed again) and ends with
      * {@code entry}.
      */
@@ -39,7 +39,7 @@ public record EventLog(long sequence, List<OutboxEntry> outbox) {
         return new EventLog(newSequence, kept);
     }
 
-    /** The entry of the change at {@code position}, if it is still kept. */
+    /** Returns the entry of the change at {@code position}, if it is still kept. */
     public Optional<OutboxEntry> entryAt(ChangePosition position) {
         return outbox.stream().filter(entry -> entry.position().equals(position)).findFirst();
     }

@@ -26,8 +26,8 @@ public class GroupHierarchy {
     }
 
     /**
-     * The groups that contain any of {@code groupIds} directly or through other groups, without
-     * {@code groupIds} themselves: the indirect groups of a member of {@code groupIds}.
+     * Returns the groups that contain any of {@code groupIds} directly or through other groups,
+     * without {@code groupIds} themselves: the indirect groups of a member of {@code groupIds}.
      */
     public Set<String> enclosing(String tenantId, Collection<String> groupIds) {
         Set<String> seen = new LinkedHashSet<>(groupIds);
@@ -48,7 +48,9 @@ public class GroupHierarchy {
         return found;
     }
 
-    /** The groups nested in {@code groupId}, at any depth, without {@code groupId} itself. */
+    /**
+     * Returns the groups nested in {@code groupId}, at any depth, without {@code groupId} itself.
+     */
     public Set<String> nested(String tenantId, String groupId) {
         Set<String> found = new LinkedHashSet<>();
         Deque<String> pending = new ArrayDeque<>(List.of(groupId));
@@ -63,7 +65,7 @@ public class GroupHierarchy {
         return found;
     }
 
-    /** The users who are members of {@code groupId} directly or through nested groups. */
+    /** Returns the users who are members of {@code groupId} directly or through nested groups. */
     public Set<String> users(String tenantId, String groupId) {
         Set<String> users = new LinkedHashSet<>();
         Set<String> groups = new LinkedHashSet<>(List.of(groupId));

@@ -83,14 +83,14 @@ public class ParkedChangeStore implements InitializingBean {
                 .map(ParkedChangeStore::toParked);
     }
 
-    /** A change of the tenant in {@code state}, or empty when there is none of that id. */
+    /** Returns a change of the tenant in {@code state}, or empty when there is none of that id. */
     public Optional<ParkedChange> find(String tenantId, String changeId, ParkState state) {
         return Optional.ofNullable(collection.find(Filters.and(Filters.eq(ID, changeId),
                 Filters.eq(TENANT, tenantId), Filters.eq(STATE, state.name()))).first())
                 .map(ParkedChangeStore::toParked);
     }
 
-    /** The set-aside changes of one resource, in record order. */
+    /** Returns the set-aside changes of one resource, in record order. */
     public List<ParkedChange> ofResource(String tenantId, String resourceKey) {
         List<ParkedChange> found = new ArrayList<>();
         collection.find(Filters.and(Filters.eq(TENANT, tenantId), Filters.eq(RESOURCE_KEY, resourceKey),
@@ -100,7 +100,10 @@ public class ParkedChangeStore implements InitializingBean {
         return found;
     }
 
-    /** The keys of the resources with set-aside changes whose records are on {@code partition}. */
+    /**
+     * Returns the keys of the resources with set-aside changes whose records are on {@code
+     * partition}.
+     */
     public Set<String> resourceKeysOn(int partition) {
         Set<String> keys = new LinkedHashSet<>();
         collection.find(Filters.and(Filters.eq(PARTITION, partition), NOT_RELEASED))
@@ -109,7 +112,7 @@ public class ParkedChangeStore implements InitializingBean {
         return keys;
     }
 
-    /** The keys of the tenant's resources with waiting changes on {@code partition}. */
+    /** Returns the keys of the tenant's resources with waiting changes on {@code partition}. */
     public Set<String> waitingResourceKeys(String tenantId, int partition) {
         Set<String> keys = new LinkedHashSet<>();
         collection.find(Filters.and(Filters.eq(TENANT, tenantId), Filters.eq(PARTITION, partition),
@@ -121,8 +124,8 @@ public class ParkedChangeStore implements InitializingBean {
     }
 
     /**
-     * The tenant's changes in {@code state}, oldest first (then in record order), without their
-     * record values.
+     * Returns the tenant's changes in {@code state}, oldest first (then in record order), without
+     * their record values.
      */
     public List<ParkedChange> list(String tenantId, ParkState state, int skip, int limit) {
         List<ParkedChange> found = new ArrayList<>();
@@ -155,7 +158,9 @@ public class ParkedChangeStore implements InitializingBean {
                 Updates.set(PROCESSED_OFFSET, processedOffset)));
     }
 
-    /** The changes applied while the record at this position was processed, in record order. */
+    /**
+     * Returns the changes applied while the record at this position was processed, in record order.
+     */
     public List<ParkedChange> releasedBy(int processedPartition, long processedOffset) {
         List<ParkedChange> found = new ArrayList<>();
         collection.find(Filters.and(Filters.eq(STATE, ParkState.RELEASED.name()),

@@ -9,13 +9,14 @@ public enum RenamePolicy {
     /** Reject it with 400 {@code mutability}, for services whose principal name never changes. */
     REJECT;
 
-    /** The name in the ops API: {@code allow} or {@code reject}. */
+    /** Returns the name in the ops API: {@code allow} or {@code reject}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * @throws InvalidSafeguardException if {@code value} is neither {@code allow} nor {@code reject}
+     * @throws InvalidSafeguardException if {@code value} is neither {@code allow} nor
+     *     {@code reject}
      */
     public static RenamePolicy fromWireName(String value) {
         for (RenamePolicy policy : values()) {

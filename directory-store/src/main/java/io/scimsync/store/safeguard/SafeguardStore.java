@@ -52,7 +52,10 @@ public class SafeguardStore {
         return document == null ? TenantControl.defaults(tenantId) : toControl(tenantId, document);
     }
 
-    /** The control of each tenant, in one query; tenants without a document get the defaults. */
+    /**
+     * Returns the control of each tenant, in one query; tenants without a document get the
+     * defaults.
+     */
     public Map<String, TenantControl> controls(Collection<String> tenantIds) {
         Map<String, TenantControl> controls = new HashMap<>();
         for (Document document : collection.find(Filters.in(ID, List.copyOf(tenantIds)))) {
@@ -83,7 +86,7 @@ public class SafeguardStore {
         return before != null && before.getBoolean(PAUSED, false);
     }
 
-    /** The reason the tenant was paused, or null when it runs. */
+    /** Returns the reason the tenant was paused, or null when it runs. */
     public String pausedReason(String tenantId) {
         Document document = collection.find(Filters.eq(ID, tenantId)).first();
         return document == null || !document.getBoolean(PAUSED, false)

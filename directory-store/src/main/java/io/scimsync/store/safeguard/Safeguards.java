@@ -77,8 +77,8 @@ public record Safeguards(
     }
 
     /**
-     * The number of disables and deletes a window may apply for a tenant of {@code userCount}
-     * users, or -1 when neither threshold is set.
+     * Returns the number of disables and deletes a window may apply for a tenant of {@code
+     * userCount} users, or -1 when neither threshold is set.
      */
     public long deletionLimit(long userCount) {
         long limit = -1;
@@ -92,7 +92,7 @@ public record Safeguards(
         return limit;
     }
 
-    /** Whether the limit depends on the tenant's number of users. */
+    /** Returns whether the limit depends on the tenant's number of users. */
     public boolean needsUserCount() {
         return deletionThresholdPercent != null;
     }

@@ -9,7 +9,7 @@ package io.scimsync.store.safeguard;
  */
 public record TenantControl(String tenantId, Safeguards safeguards, boolean paused, boolean holding) {
 
-    /** A tenant with default settings that nothing has paused or held. */
+    /** Returns a tenant with default settings that nothing has paused or held. */
     public static TenantControl defaults(String tenantId) {
         return new TenantControl(tenantId, Safeguards.DEFAULTS, false, false);
     }

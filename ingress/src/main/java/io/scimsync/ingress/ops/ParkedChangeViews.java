@@ -34,8 +34,8 @@ final class ParkedChangeViews {
     }
 
     /**
-     * The ids of an approve, reject or similar body {@code {"ids": [...]}}, or null when the
-     * body is absent or has no {@code ids}, which means every change.
+     * Returns the ids of an approve, reject or similar body {@code {"ids": [...]}}, or null when
+     * the body is absent or has no {@code ids}, which means every change.
      *
      * @throws AdminInputException when the body or {@code ids} has the wrong shape
      */

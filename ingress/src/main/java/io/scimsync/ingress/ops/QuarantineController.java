@@ -48,7 +48,7 @@ public class QuarantineController {
         return Map.of("total", parked.count(tenantId, ParkState.QUARANTINED), "changes", changes);
     }
 
-    /** The change with its record's coordinates and the change itself, payload included. */
+    /** Returns the change with its record's coordinates and the change itself, payload included. */
     @GetMapping("/{changeId}")
     public Map<String, Object> get(@PathVariable String tenantId, @PathVariable String changeId) {
         ParkedChange change = quarantined(tenantId, changeId);

@@ -35,7 +35,7 @@ public record ChangeOutcome(String changeId, OutcomeStatus status, JsonNode reso
         return new ChangeOutcome(changeId, status, expected, null);
     }
 
-    /** Whether the change was kept for later rather than applied or rejected. */
+    /** Returns whether the change was kept for later rather than applied or rejected. */
     @JsonIgnore
     public boolean isSetAside() {
         return status == OutcomeStatus.HELD || status == OutcomeStatus.QUARANTINED
