@@ -84,6 +84,14 @@ public class ChangeApplier {
         if (isApplied(change, position)) {
             return redelivered(change, position);
         }
+        return applyNew(change, position, policy);
+    }
+
+    /**
+     * Applies a change the caller found not applied yet ({@link #isApplied}), sparing the
+     * lookup of its position.
+     */
+    Result applyNew(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
         try {
             Step step = switch (change.operation()) {
                 case CREATE -> create(change, position, policy);
@@ -95,7 +103,9 @@ public class ChangeApplier {
                 return Result.of(ChangeOutcome.setAside(change.changeId(), OutcomeStatus.HELD,
                         step.expected() == null ? null : ResourceSnapshots.encode(step.expected())));
             }
-            return new Result(ChangeOutcome.applied(change.changeId(), null), step.records());
+            return new Result(ChangeOutcome.applied(change.changeId(),
+                    step.written() == null ? null : ResourceSnapshots.encode(step.written())),
+                    step.records());
         } catch (ScimException e) {
             if (isRedeliveredCreate(change, position)) {
                 return redelivered(change, position);
@@ -109,15 +119,19 @@ public class ChangeApplier {
         }
     }
 
-    /** What one operation did: held (with the resource as it would be), or written. */
-    private record Step(boolean held, StoredResource expected, List<OutboxRecord> records) {
+    /**
+     * Records what one operation did: held (with the resource as it would be), or written (with
+     * the resource as stored, null for a delete or a change that changed nothing).
+     */
+    private record Step(boolean held, StoredResource expected, StoredResource written,
+            List<OutboxRecord> records) {
 
         static Step held(StoredResource expected) {
-            return new Step(true, expected, List.of());
+            return new Step(true, expected, null, List.of());
         }
 
-        static Step written(List<OutboxRecord> records) {
-            return new Step(false, null, records);
+        static Step written(StoredResource stored, List<OutboxRecord> records) {
+            return new Step(false, null, stored, records);
         }
     }
 
@@ -225,7 +239,7 @@ public class ChangeApplier {
             }
             throw e;
         }
-        return Step.written(written.records());
+        return Step.written(resource, written.records());
     }
 
     private Step replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
@@ -234,7 +248,7 @@ public class ChangeApplier {
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         StoredResource replaced = current.withAttributes(attributes, clock.instant());
         requireRenameAllowed(current, replaced, policy);
-        requireUniqueKeyFree(replaced);
+        requireUniqueKeyFree(current, replaced);
         DirectoryProfile profile = profileOf(replaced, policy);
         if (isDisable(current, replaced) && !policy.admitDeletion(change)) {
             return Step.held(replaced);
@@ -256,8 +270,9 @@ public class ChangeApplier {
         } else {
             written = userEvents(change, current, replaced, profile, policy);
         }
-        update(withOutbox(replaced, written, position, policy), position, profile);
-        return Step.written(written.records());
+        StoredResource stored = withOutbox(replaced, written, position, policy);
+        update(stored, position, profile);
+        return Step.written(stored, written.records());
     }
 
     private Step patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
@@ -267,11 +282,11 @@ public class ChangeApplier {
         ObjectNode patched = patchEngine.apply(
                 change.resourceType(), current.attributes(), plan.otherOperations());
         if (plan.isEmpty() && patched.equals(current.attributes())) {
-            return Step.written(List.of());
+            return Step.written(current, List.of());
         }
         StoredResource result = current.withAttributes(patched, clock.instant());
         requireRenameAllowed(current, result, policy);
-        requireUniqueKeyFree(result);
+        requireUniqueKeyFree(current, result);
         DirectoryProfile profile = profileOf(result, policy);
         if (isDisable(current, result) && !policy.admitDeletion(change)) {
             return Step.held(result);
@@ -295,8 +310,9 @@ public class ChangeApplier {
         } else {
             written = userEvents(change, current, result, profile, policy);
         }
-        update(withOutbox(result, written, position, policy), position, profile);
-        return Step.written(written.records());
+        StoredResource stored = withOutbox(result, written, position, policy);
+        update(stored, position, profile);
+        return Step.written(stored, written.records());
     }
 
     private Step delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
@@ -313,7 +329,7 @@ public class ChangeApplier {
                         groupMembers.memberIds(current));
         groupMembers.removeAllOf(current);
         resources.delete(withOutbox(current, written, position, policy), position);
-        return Step.written(written.records());
+        return Step.written(null, written.records());
     }
 
     private IdentityEventWriter.Written userEvents(ChangeEvent change, StoredResource before,
@@ -480,9 +496,9 @@ public class ChangeApplier {
      * NOTE: a concurrent rename of another resource to the same key between this check and the
      * update still fails the update, after the memberships were written.
      */
-    private void requireUniqueKeyFree(StoredResource resource) {
+    private void requireUniqueKeyFree(StoredResource before, StoredResource resource) {
         String key = UniqueKeys.of(resource.type(), resource.attributes());
-        if (key == null) {
+        if (key == null || key.equals(UniqueKeys.of(before.type(), before.attributes()))) {
             return;
         }
         Optional<String> holder = resources.findIdByUniqueKey(resource.tenantId(), resource.type(), key);

@@ -392,7 +392,7 @@ class ChangeGate {
             }
         };
         try {
-            ChangeApplier.Result result = applier.apply(change, position, policy);
+            ChangeApplier.Result result = applier.applyNew(change, position, policy);
             ChangeOutcome outcome = result.outcome();
             if (outcome.status() == OutcomeStatus.APPLIED) {
                 batch.countApplied(change.tenantId());

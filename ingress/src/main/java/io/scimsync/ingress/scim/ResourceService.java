@@ -30,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The SCIM operations on users and groups of one tenant. Reads go to the store; writes are
  * checked as far as they can be without the stored state, published as changes, and
- * completed from the processor's outcome. A change the processor set aside (held, quarantined,
- * waiting) is answered with the success it would have had, and the resource as it will be.
+ * completed from the processor's outcome, which carries the resource as stored (sparing a read)
+ * or, for a change the processor set aside (held, quarantined, waiting), as it will be; such a
+ * change is answered with the success it would have had.
  */
 @Service
 public class ResourceService {
@@ -134,7 +135,7 @@ public class ResourceService {
         if (operation == Operation.DELETE) {
             return new WriteResult(outcome, Optional.empty());
         }
-        if (outcome.isSetAside() && outcome.resource() != null) {
+        if (outcome.resource() != null) {
             return new WriteResult(outcome,
                     Optional.of(ResourceSnapshots.decode(tenantId, type, id, outcome.resource())));
         }
