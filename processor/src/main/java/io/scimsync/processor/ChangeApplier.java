@@ -325,7 +325,7 @@ public class ChangeApplier {
                 ? events.user(change, now, userProfileOf(current, policy), null,
                         current.events().sequence(), current.groupIds())
                 : events.group(change, now, groupProfile(current), null,
-                        current.events().sequence(), IdentityEventWriter.MembershipChanges.NONE,
+                        current.events().sequence(), endingMemberships(current),
                         groupMembers.memberIds(current));
         groupMembers.removeAllOf(current);
         resources.delete(withOutbox(current, written, position, policy), position);
@@ -361,6 +361,13 @@ public class ChangeApplier {
         JsonNode externalId = group.attributes().get("externalId");
         return new GroupProfile(group.attributes().path("displayName").asString(),
                 externalId == null || !externalId.isString() ? null : externalId.stringValue());
+    }
+
+    /** The users whose direct membership ends with the group's delete. */
+    private IdentityEventWriter.MembershipChanges endingMemberships(StoredResource group) {
+        List<String> users = groupMembers.usersAmong(group,
+                new java.util.LinkedHashSet<>(groupMembers.memberIds(group)));
+        return new IdentityEventWriter.MembershipChanges(List.of(), List.of(), users, List.of());
     }
 
     /** The membership changes of a group created with {@code members}. */

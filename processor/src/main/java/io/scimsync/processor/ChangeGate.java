@@ -3,6 +3,8 @@ package io.scimsync.processor;
 import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
+import io.scimsync.schemas.ResourceType;
+import io.scimsync.schemas.change.MembershipNotice;
 import io.scimsync.schemas.change.Operation;
 import io.scimsync.schemas.change.OperatorCommand;
 import io.scimsync.schemas.change.OutcomeStatus;
@@ -10,7 +12,10 @@ import io.scimsync.schemas.error.ScimError;
 import io.scimsync.store.profile.MappingStore;
 import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
+import io.scimsync.store.resource.OutboxEntry;
 import io.scimsync.store.resource.ResourceSnapshots;
+import io.scimsync.store.resource.ResourceStore;
+import io.scimsync.store.resource.StoredResource;
 import io.scimsync.store.safeguard.ParkState;
 import io.scimsync.store.safeguard.ParkedChange;
 import io.scimsync.store.safeguard.ParkedChangeStore;
@@ -62,6 +67,8 @@ class ChangeGate {
     private final SafeguardNotifier notifier;
     private final ChangeMetrics metrics;
     private final EventPublisher publisher;
+    private final ResourceStore resources;
+    private final IdentityEventWriter events;
     private final ChangeCodec codec = new ChangeCodec();
     private final Clock clock = Clock.systemUTC();
     private final Map<Integer, Set<String>> blockedKeys = new ConcurrentHashMap<>();
@@ -70,7 +77,8 @@ class ChangeGate {
 
     ChangeGate(ChangeApplier applier, ParkedChangeStore parked, SafeguardStore safeguards,
             MappingStore mappingStore, DeletionGuard deletionGuard, QuarantineRatio quarantineRatio,
-            SafeguardNotifier notifier, ChangeMetrics metrics, EventPublisher publisher) {
+            SafeguardNotifier notifier, ChangeMetrics metrics, EventPublisher publisher,
+            ResourceStore resources, IdentityEventWriter events) {
         this.applier = applier;
         this.parked = parked;
         this.safeguards = safeguards;
@@ -80,6 +88,8 @@ class ChangeGate {
         this.notifier = notifier;
         this.metrics = metrics;
         this.publisher = publisher;
+        this.resources = resources;
+        this.events = events;
     }
 
     /** The tenants' controls for one polled batch, read once and updated as the batch goes. */
@@ -183,6 +193,32 @@ class ChangeGate {
             metrics.applyLag(record.timestamp());
         }
         return attempt.outcome();
+    }
+
+    /**
+     * Publishes the end of a membership whose member was deleted, under the group's key and
+     * sequence. A notice seen before (its position is in the group's outbox) publishes the same
+     * records again; a group deleted since needs nothing, as its delete ended its memberships.
+     */
+    void notice(MembershipNotice notice, ConsumerRecord<String, byte[]> record, Batch batch) {
+        ChangePosition position = new ChangePosition(record.partition(), record.offset());
+        Optional<StoredResource> found = resources.find(
+                notice.tenantId(), ResourceType.GROUP, notice.groupId());
+        if (found.isEmpty()) {
+            return;
+        }
+        StoredResource group = found.get();
+        Optional<OutboxEntry> published = group.events().entryAt(position);
+        if (published.isPresent()) {
+            publisher.publish(published.get().records());
+            return;
+        }
+        IdentityEventWriter.Written written = events.membershipEnded(notice, clock.instant(),
+                group.events().sequence());
+        OutboxEntry entry = new OutboxEntry(position, position, written.records());
+        resources.updateEvents(group.withEvents(group.events().append(entry,
+                written.lastSequence(), batch.uncommittedFrom(position))));
+        publisher.publish(written.records());
     }
 
     /** Carries out an operator's command; it has no outcome record. */

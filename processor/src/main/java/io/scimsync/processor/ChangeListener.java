@@ -3,6 +3,7 @@ package io.scimsync.processor;
 import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
 import io.scimsync.schemas.change.ChangeOutcome;
+import io.scimsync.schemas.change.MembershipNotice;
 import io.scimsync.schemas.change.OperatorCommand;
 import io.scimsync.schemas.error.ScimError;
 import io.scimsync.schemas.error.ScimType;
@@ -68,6 +69,8 @@ class ChangeListener implements ConsumerSeekAware {
                 tenantIds.add(change.tenantId());
             } else if (value instanceof OperatorCommand command) {
                 tenantIds.add(command.tenantId());
+            } else if (value instanceof MembershipNotice notice) {
+                tenantIds.add(notice.tenantId());
             }
         }
         ChangeGate.Batch batch = gate.begin(tenantIds, firstOffsets);
@@ -79,6 +82,8 @@ class ChangeListener implements ConsumerSeekAware {
                 replies.add(new OutcomePublisher.Reply(record, gate.process(change, record, batch)));
             } else if (value instanceof OperatorCommand command) {
                 gate.execute(command, record, batch);
+            } else if (value instanceof MembershipNotice notice) {
+                gate.notice(notice, record, batch);
             } else {
                 replies.add(new OutcomePublisher.Reply(record, (ChangeOutcome) value));
             }
@@ -106,9 +111,12 @@ class ChangeListener implements ConsumerSeekAware {
     private Object decode(ConsumerRecord<String, byte[]> record) {
         try {
             Header kind = record.headers().lastHeader(OperatorCommand.RECORD_KIND_HEADER);
-            if (kind != null && OperatorCommand.RECORD_KIND.equals(
-                    new String(kind.value(), StandardCharsets.UTF_8))) {
+            String recordKind = kind == null ? null : new String(kind.value(), StandardCharsets.UTF_8);
+            if (OperatorCommand.RECORD_KIND.equals(recordKind)) {
                 return codec.decodeCommand(record.value());
+            }
+            if (MembershipNotice.RECORD_KIND.equals(recordKind)) {
+                return codec.decodeNotice(record.value());
             }
             return codec.decodeChange(record.value());
         } catch (IllegalArgumentException e) {

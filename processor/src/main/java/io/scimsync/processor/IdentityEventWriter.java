@@ -1,6 +1,8 @@
 package io.scimsync.processor;
 
+import io.scimsync.schemas.change.ChangeCodec;
 import io.scimsync.schemas.change.ChangeEvent;
+import io.scimsync.schemas.change.MembershipNotice;
 import io.scimsync.schemas.events.GroupProfile;
 import io.scimsync.schemas.events.IdentityEvent;
 import io.scimsync.schemas.events.IdentityEventCodec;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
 class IdentityEventWriter {
 
     private final IdentityEventCodec codec;
+    private final ChangeCodec changeCodec = new ChangeCodec();
 
     IdentityEventWriter(@Value("${scimsync.events.type-prefix:scimsync}") String typePrefix) {
         this.codec = new IdentityEventCodec(typePrefix);
@@ -63,7 +66,28 @@ class IdentityEventWriter {
         List<String> endedMemberships = endedGroups.stream()
                 .map(groupId -> membershipKey(change.tenantId(), groupId, change.resourceId()))
                 .toList();
-        return write(events, sequence, endedMemberships);
+        Written written = write(events, sequence, endedMemberships);
+        List<OutboxRecord> records = new ArrayList<>(written.records());
+        for (String groupId : endedGroups) {
+            MembershipNotice notice = new MembershipNotice(change.tenantId(), groupId,
+                    change.resourceId(), change.changeId());
+            records.add(new OutboxRecord(OutboxRecord.NOTICES, notice.recordKey(),
+                    changeCodec.encode(notice)));
+        }
+        return new Written(records, written.lastSequence());
+    }
+
+    /**
+     * The records of a notice that a member of a group was deleted: {@code membership.removed}
+     * under the group's key and sequence. The notice is processed once per position, so its
+     * event ids derive from the delete's change id and the group.
+     */
+    Written membershipEnded(MembershipNotice notice, Instant time, long sequence) {
+        IdentityEventFactory factory = new IdentityEventFactory(notice.tenantId(),
+                notice.changeId() + ":" + notice.groupId(), time);
+        IdentityEvent removed = factory.membershipRemoved(notice.groupId(), notice.memberId(),
+                MembershipKind.DIRECT, sequence + 1);
+        return write(List.of(removed), sequence, List.of());
     }
 
     /**
@@ -77,9 +101,20 @@ class IdentityEventWriter {
         IdentityEventFactory factory = new IdentityEventFactory(change.tenantId(),
                 change.changeId(), time);
         String groupId = change.resourceId();
-        List<IdentityEvent> events = new ArrayList<>(
-                factory.group(groupId, before, after, sequence + 1));
-        long next = sequence + 1 + events.size();
+        List<IdentityEvent> events = new ArrayList<>();
+        long next = sequence + 1;
+        if (after == null) {
+            // The group's memberships end before the group does, in the group's own order.
+            for (String userId : members.removedDirect()) {
+                events.add(factory.membershipRemoved(groupId, userId, MembershipKind.DIRECT, next++));
+            }
+            events.addAll(factory.group(groupId, before, null, next));
+            return write(events, sequence, endedMembers.stream()
+                    .map(memberId -> membershipKey(change.tenantId(), groupId, memberId))
+                    .toList());
+        }
+        events.addAll(factory.group(groupId, before, after, next));
+        next += events.size();
         for (String userId : members.addedDirect()) {
             events.add(factory.membershipAdded(groupId, userId, MembershipKind.DIRECT, next++));
         }

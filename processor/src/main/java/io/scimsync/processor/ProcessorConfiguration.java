@@ -120,6 +120,9 @@ public class ProcessorConfiguration {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxBatch());
+        // Membership notices are written in the processors' transactions: an aborted one's
+        // notices must never be acted on.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (properties.instanceId() != null && !properties.instanceId().isBlank()) {
             // Spring Kafka appends the index of each consumer thread to this id.
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());

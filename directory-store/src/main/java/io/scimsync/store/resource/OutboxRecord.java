@@ -6,14 +6,16 @@ import java.util.Objects;
 /**
  * One record to publish.
  *
- * @param topic {@link #CHANGES} or {@link #STATE}, the logical topic; the processor maps it to
- *     the configured topic name
+ * @param topic {@link #CHANGES}, {@link #STATE} or {@link #NOTICES}, the logical topic; the
+ *     processor maps it to the configured topic name
  * @param value the record value, null for a tombstone on the compacted state topic
  */
 public record OutboxRecord(String topic, String key, byte[] value) {
 
     public static final String CHANGES = "changes";
     public static final String STATE = "state";
+    /** A membership notice for the processor of a group's partition, on the changes topic. */
+    public static final String NOTICES = "notices";
 
     /** Compares the value by content, as records compare arrays by identity. */
     @Override

@@ -240,6 +240,24 @@ public class ResourceStore {
                 ? "" : document.getString(MANAGED_BY));
     }
 
+    /**
+     * Writes only the resource's event log, on condition that it is still at its version: for
+     * events that change no attribute, such as the end of a membership whose member was deleted.
+     *
+     * @throws ConcurrentWriteException when another writer changed the resource in between
+     */
+    public void updateEvents(StoredResource resource) {
+        Bson condition = Filters.and(
+                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
+                Filters.eq(VERSION, resource.version()));
+        Document update = new Document("$set", new Document(EVENT_SEQUENCE, resource.events().sequence())
+                .append(OUTBOX, outboxDocuments(resource.events())));
+        if (collection(resource.type()).updateOne(condition, update).getMatchedCount() == 0) {
+            throw new ConcurrentWriteException("resource " + resource.id() + " of tenant "
+                    + resource.tenantId() + " is no longer at version " + resource.version());
+        }
+    }
+
     /** Deletes a resource, leaving a tombstone that records the position of the delete. */
     public void delete(StoredResource resource, ChangePosition position) {
         String id = tombstoneId(resource.type(), resource.tenantId(), resource.id());

@@ -58,6 +58,24 @@ public final class ChangeCodec {
         return mapper.writeValueAsBytes(command);
     }
 
+    public byte[] encode(MembershipNotice notice) {
+        return mapper.writeValueAsBytes(notice);
+    }
+
+    /**
+     * Reads a membership notice.
+     *
+     * @throws IllegalArgumentException if the bytes are not a notice with all its fields
+     */
+    public MembershipNotice decodeNotice(byte[] bytes) {
+        MembershipNotice notice = read(bytes, MembershipNotice.class, "membership notice");
+        requirePresent(notice.tenantId(), "tenantId", "membership notice");
+        requirePresent(notice.groupId(), "groupId", "membership notice");
+        requirePresent(notice.memberId(), "memberId", "membership notice");
+        requirePresent(notice.changeId(), "changeId", "membership notice");
+        return notice;
+    }
+
     /**
      * Reads an operator command.
      *

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scimsync.schemas.events.IdentityEvent;
 import io.scimsync.schemas.events.IdentityEventType;
+import io.scimsync.schemas.events.MembershipEventData;
 import io.scimsync.schemas.events.UserEventData;
 import io.scimsync.schemas.events.UserProfile;
 import io.scimsync.standalone.support.ScimClient;
@@ -94,7 +95,7 @@ class IdentityEventsIT {
         List<IdentityEvent> events;
         Map<String, IdentityEvent> state;
         try (IdentityConsumer changes = new IdentityConsumer(bootstrapServers(), "identity.changes")) {
-            events = changes.readEvents(15, TIMEOUT).stream()
+            events = changes.readEvents(16, TIMEOUT).stream()
                     .filter(event -> event.tenantId().equals(tenant.tenantId()))
                     .toList();
             assertThat(changes.problems()).isEmpty();
@@ -118,7 +119,13 @@ class IdentityEventsIT {
         assertThat(typesBySubjectKey.get(prefix + "Group/" + groupId)).containsExactly(
                 IdentityEventType.GROUP_CREATED, IdentityEventType.MEMBERSHIP_ADDED,
                 IdentityEventType.MEMBERSHIP_ADDED, IdentityEventType.MEMBERSHIP_ADDED,
-                IdentityEventType.MEMBERSHIP_REMOVED, IdentityEventType.GROUP_UPDATED);
+                IdentityEventType.MEMBERSHIP_REMOVED, IdentityEventType.GROUP_UPDATED,
+                IdentityEventType.MEMBERSHIP_REMOVED);
+        IdentityEvent endedByDelete = events.stream()
+                .filter(event -> event.recordKey().equals(prefix + "Group/" + groupId))
+                .reduce((earlier, later) -> later).orElseThrow();
+        assertThat(((MembershipEventData) endedByDelete.data()).userId()).isEqualTo(third);
+        assertThat(endedByDelete.sequence()).isEqualTo(7);
         assertThat(typesBySubjectKey.get(prefix + "Group/" + doomed)).containsExactly(
                 IdentityEventType.GROUP_CREATED, IdentityEventType.GROUP_DELETED);
         IdentityEvent renamed = events.stream()
