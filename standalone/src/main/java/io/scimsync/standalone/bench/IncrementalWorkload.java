@@ -1,0 +1,90 @@
+package io.scimsync.standalone.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The incremental cycles after the initial one: attribute updates in both PATCH dialects,
+ * disables, re-enables and deletes of the users the initial cycle created. Each write locks its
+ * user, and an acknowledged answer updates the user's expected state.
+ *
+ * <p>Of the writes to an active user, 70% update attributes (half in each dialect), 28% disable
+ * it and 2% delete it; a disabled user is re-enabled in 60% of its writes and updated otherwise.
+ */
+final class IncrementalWorkload {
+
+    private static final int MAX_PICKS = 64;
+
+    private final BenchHttp http;
+    private final List<TrackedUser> users;
+    private final AtomicLong titles = new AtomicLong();
+
+    IncrementalWorkload(BenchHttp http, List<BenchTenant> tenants) {
+        this.http = http;
+        List<TrackedUser> all = new ArrayList<>();
+        tenants.forEach(tenant -> all.addAll(tenant.users()));
+        this.users = List.copyOf(all);
+    }
+
+    /**
+     * Sends one write to a user that no other client is writing and that is not deleted.
+     *
+     * @return true when the write was acknowledged with a success status
+     */
+    boolean writeOne() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int pick = 0; pick < MAX_PICKS; pick++) {
+            TrackedUser user = users.get(random.nextInt(users.size()));
+            if (user.lock().tryLock()) {
+                try {
+                    if (!user.deleted()) {
+                        return write(user, random);
+                    }
+                } finally {
+                    user.lock().unlock();
+                }
+            }
+        }
+        throw new IllegalStateException("No user left to write after " + MAX_PICKS
+                + " picks: too few users for the concurrency, or all deleted");
+    }
+
+    private boolean write(TrackedUser user, ThreadLocalRandom random) {
+        int dice = random.nextInt(100);
+        boolean compliant = random.nextBoolean();
+        if (!user.active() && dice < 60) {
+            return acknowledge(user, patch(user, EntraBodies.setActive(true, compliant)),
+                    () -> user.acknowledgeActive(true));
+        }
+        if (user.active() && dice >= 98) {
+            BenchHttp.Answer answer = http.scim(user.tenant().token(), "DELETE",
+                    "/Users/" + user.id(), null);
+            return acknowledge(user, answer, user::acknowledgeDelete);
+        }
+        if (user.active() && dice >= 70) {
+            return acknowledge(user, patch(user, EntraBodies.setActive(false, compliant)),
+                    () -> user.acknowledgeActive(false));
+        }
+        String title = "Title " + titles.incrementAndGet();
+        BenchHttp.Answer answer = patch(user, compliant
+                ? EntraBodies.updateCompliantDialect(title)
+                : EntraBodies.updateDefaultDialect(title));
+        return acknowledge(user, answer, () -> user.acknowledgeTitle(title));
+    }
+
+    private BenchHttp.Answer patch(TrackedUser user, Object body) {
+        return http.scim(user.tenant().token(), "PATCH", "/Users/" + user.id(), body);
+    }
+
+    private static boolean acknowledge(TrackedUser user, BenchHttp.Answer answer,
+            Runnable update) {
+        if (answer.isSuccess()) {
+            update.run();
+            return true;
+        }
+        user.markUnknown();
+        return false;
+    }
+}
