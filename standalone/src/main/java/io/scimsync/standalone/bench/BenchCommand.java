@@ -44,14 +44,17 @@ public final class BenchCommand {
     /**
      * Parses {@code arguments}, runs the bench and prints its summary.
      *
-     * @return the exit status: 0 for a run whose final state matched, 1 for a mismatch, 2 for
-     *     invalid options
+     * @return the exit status: 0 for a run whose final state matched and for {@code --help}, 1
+     *     for a mismatch, 2 for invalid options
      */
     public static int run(List<String> arguments, PrintStream out, PrintStream err)
             throws Exception {
         BenchOptions options;
         try {
             options = BenchOptions.parse(arguments);
+        } catch (BenchOptions.HelpRequested e) {
+            out.print(BenchOptions.USAGE);
+            return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;

@@ -28,7 +28,7 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
         Optional<String> token, Optional<String> adminToken, int tenants, int concurrency,
         int rate, Duration duration, int users, int groups) {
 
-    /** The options and what each one sets, as printed by {@code bench --help}. */
+    /** The options and what each one sets, printed for {@code --help} and an unknown option. */
     public static final String USAGE = """
             Usage: java -jar scim-sync-standalone.jar bench [options]
               --report FILE        write the JSON report to FILE
@@ -45,6 +45,7 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
                                    an s or m suffix (default 60s, quick 20s)
               --users N            users of the initial sync (default 100000, quick 2000)
               --groups N           groups of the initial sync (default 10000, quick 200)
+              --help               print this text
             """;
 
     private static final int FULL_TENANTS = 10;
@@ -69,7 +70,9 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
         boolean quick = false;
         for (int i = 0; i < arguments.size(); i++) {
             String name = arguments.get(i);
-            if (name.equals("--quick")) {
+            if (name.equals("--help")) {
+                throw new HelpRequested();
+            } else if (name.equals("--quick")) {
                 quick = true;
             } else if (VALUED.contains(name)) {
                 if (i + 1 >= arguments.size()) {
@@ -81,6 +84,14 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
             }
         }
         return fromValues(values, quick);
+    }
+
+    /** Thrown by {@link #parse} for {@code --help}, so that the caller prints {@link #USAGE}. */
+    public static final class HelpRequested extends IllegalArgumentException {
+
+        HelpRequested() {
+            super(USAGE);
+        }
     }
 
     private static final List<String> VALUED = List.of("--report", "--target", "--token",

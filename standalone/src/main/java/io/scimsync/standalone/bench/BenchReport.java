@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code --target}, a metric the target does not export) are null.
  *
  * @param scimWritesPerSecond acknowledged writes per second at saturation
- * @param ackLatency answer latency at the fixed rate, in milliseconds
- * @param saturationLatency answer latency at saturation, in milliseconds
+ * @param ackLatency response latency at the fixed rate, in milliseconds
+ * @param saturationLatency response latency at saturation, in milliseconds
  * @param applyLagP50Millis median of the processor's apply lag after the fixed-rate phase
  * @param applyLagP99Millis 99th percentile of the same
  * @param initialSync objects and duration of the initial cycle
@@ -40,7 +40,7 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
             "saturation_latency_ms", "apply_lag_ms", "initial_sync", "cpu_s_per_1000_changes",
             "baseline", "ratios", "rss_mb", "quick", "options");
 
-    /** Answer latency percentiles in milliseconds. */
+    /** Response latency percentiles in milliseconds. */
     record Latency(double p50, double p99, double p999) {
 
         static Latency of(LoadPhase.Result phase) {
@@ -101,13 +101,14 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
         StringBuilder text = new StringBuilder();
         text.append(quick ? "scim-sync bench (quick: sizes scaled down)\n" : "scim-sync bench\n");
         line(text, "options", options.toString());
-        line(text, "initial sync", String.format(Locale.ROOT, "%d objects in %.1f s",
-                initialSync.objects(), initialSync.seconds()));
+        line(text, "initial sync", String.format(Locale.ROOT,
+                "%d objects in %.1f s, %d write requests failed", initialSync.objects(),
+                initialSync.seconds(), initialSync.failed()));
         line(text, "fixed rate", String.format(Locale.ROOT,
                 "%.1f writes/s of %s offered, %d acknowledged, %d failed, %d not sent by the end",
                 fixedRate.writesPerSecond(), options.get("rate"), fixedRate.acknowledged(),
                 fixedRate.failed(), fixedRate.unsent()));
-        line(text, "answer latency", formatLatency(ackLatency));
+        line(text, "response latency", formatLatency(ackLatency));
         line(text, "saturation", String.format(Locale.ROOT, "%.1f writes/s, latency %s",
                 scimWritesPerSecond, formatLatency(saturationLatency)));
         line(text, "apply lag", "p50 " + millis(applyLagP50Millis) + ", p99 "
@@ -139,7 +140,7 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
                     + " at %s clients", scimWritesPerSecond, options.get("concurrency")));
         }
         if (ackLatency.p99() >= 100) {
-            missed.add(String.format(Locale.ROOT, "p99 answer latency under 100 ms at 500/s:"
+            missed.add(String.format(Locale.ROOT, "p99 response latency under 100 ms at 500/s:"
                     + " %.1f ms at %s/s", ackLatency.p99(), options.get("rate")));
         }
         if (applyLagP99Millis == null || applyLagP99Millis >= 250) {

@@ -10,14 +10,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a random sample of the workload's users back by id and compares them with the state
  * their acknowledged writes left: a deleted user must be 404, any other must have the expected
- * {@code active} and {@code title}. Users with a write that got no success answer are skipped,
+ * {@code active} and {@code title}. Users with a write that got no success response are skipped,
  * because whether that write was applied is unknown.
  */
 final class FinalStateCheck {
 
     /**
      * @param checked users read back
-     * @param mismatches users whose answer differs from the expected state
+     * @param mismatches users whose response differs from the expected state
      * @param skipped sampled users with an unknown state
      * @param firstMismatch id and difference of the first mismatch, or null
      */

@@ -2,6 +2,7 @@ package io.scimsync.standalone.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,7 +78,8 @@ final class InitialSync {
     }
 
     private void createUser(BenchTenant tenant, int user) {
-        BenchHttp.Answer match = http.findUser(tenant.token(), EntraBodies.userName(tenant.index(), user));
+        String userName = EntraBodies.userName(tenant.index(), user);
+        BenchHttp.Answer match = http.findUser(tenant.token(), userName);
         if (!match.isSuccess() || match.json().path("totalResults").asInt(-1) != 0) {
             failed.incrementAndGet();
             return;
@@ -135,7 +137,7 @@ final class InitialSync {
         for (Future<?> task : tasks) {
             try {
                 task.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 errors.incrementAndGet();
             }
         }

@@ -11,7 +11,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * One measured phase of writes by {@code concurrency} client threads, with the answer latency
+ * One measured phase of writes by {@code concurrency} client threads, with the response latency
  * of every write in an HdrHistogram (microseconds, 3 significant digits).
  *
  * <p>At a fixed rate the phase is open-loop: write {@code i} is due at {@code start + i / rate},
@@ -84,7 +84,7 @@ final class LoadPhase {
                         continue;
                     }
                     waitUntil(due);
-                    boolean ok = write.getAsBoolean();
+                    boolean ok = writeCounted(write);
                     latency.recordValue(Math.min(MAX_LATENCY_MICROS,
                             (System.nanoTime() - due) / 1000));
                     (ok ? acknowledged : failed).incrementAndGet();
@@ -98,6 +98,15 @@ final class LoadPhase {
         }
         return new Result(latency, acknowledged.get(), failed.get(), unsent.get(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Runs one write; an exception in it (a response that is not JSON) counts as a failure. */
+    private static boolean writeCounted(BooleanSupplier write) {
+        try {
+            return write.getAsBoolean();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static void waitUntil(long due) {

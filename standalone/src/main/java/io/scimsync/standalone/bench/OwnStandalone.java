@@ -53,7 +53,7 @@ final class OwnStandalone implements AutoCloseable {
      * Starts the child and waits until its {@code /actuator/health} reports UP.
      *
      * @throws IllegalStateException when it exits or is not UP within 3 minutes, with the end
-     *     of its log; the child is stopped and its directory deleted first
+     *     of its log in the message. The child is stopped and its directory deleted first.
      */
     static OwnStandalone start() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("scim-sync-bench-");

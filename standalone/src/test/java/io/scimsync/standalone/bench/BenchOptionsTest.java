@@ -134,4 +134,11 @@ class BenchOptionsTest {
                 .doesNotContain("scim_secret")
                 .doesNotContain("admin_secret");
     }
+
+    @Test
+    void helpIsReportedWithUsage() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--quick", "--help")))
+                .isInstanceOf(BenchOptions.HelpRequested.class)
+                .hasMessageContaining("--concurrency N");
+    }
 }
