@@ -123,9 +123,12 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
                 .map(entry -> String.format(Locale.ROOT, "%s %.0f", entry.getKey(),
                         entry.getValue()))
                 .collect(java.util.stream.Collectors.joining(", ")));
-        line(text, "final state", verification.checked() + " users checked, "
+        line(text, "final state", verification.checked() + " users and groups checked, "
                 + verification.mismatches() + " mismatches, " + verification.skipped()
-                + " skipped (a write without an answer)");
+                + " skipped (a write without a response)");
+        if (verification.firstMismatch() != null) {
+            line(text, "first mismatch", verification.firstMismatch());
+        }
         List<String> missed = missedTargets();
         text.append(missed.isEmpty() ? "All targets met.\n" : "Targets missed:\n");
         missed.forEach(target -> text.append("  - ").append(target).append('\n'));

@@ -13,7 +13,7 @@ final class BenchTenant {
     private final String id;
     private final String token;
     private final List<TrackedUser> users = new CopyOnWriteArrayList<>();
-    private final List<String> groupIds = new CopyOnWriteArrayList<>();
+    private final List<TrackedGroup> groups = new CopyOnWriteArrayList<>();
 
     BenchTenant(int index, String id, String token) {
         this.index = index;
@@ -37,7 +37,7 @@ final class BenchTenant {
         return users;
     }
 
-    List<String> groupIds() {
-        return groupIds;
+    List<TrackedGroup> groups() {
+        return groups;
     }
 }

@@ -62,11 +62,33 @@ final class EntraBodies {
     }
 
     static ObjectNode addMembers(List<String> userIds) {
+        return addMembers(userIds, false);
+    }
+
+    /** Adds members; the compliant dialect spells the operation {@code add}. */
+    static ObjectNode addMembers(List<String> userIds, boolean compliantDialect) {
         ObjectNode body = patch();
         ArrayNode members = ((ObjectNode) body.withArray("Operations").addObject()
-                .put("op", "Add").put("path", "members")).putArray("value");
+                .put("op", compliantDialect ? "add" : "Add").put("path", "members"))
+                .putArray("value");
         for (String id : userIds) {
             members.addObject().putNull("$ref").put("value", id);
+        }
+        return body;
+    }
+
+    /**
+     * Removes one member: the default dialect names it in the value, the compliant one in a
+     * {@code members[value eq "..."]} path.
+     */
+    static ObjectNode removeMember(String userId, boolean compliantDialect) {
+        ObjectNode body = patch();
+        ObjectNode operation = body.withArray("Operations").addObject();
+        if (compliantDialect) {
+            operation.put("op", "remove").put("path", "members[value eq \"" + userId + "\"]");
+        } else {
+            operation.put("op", "Remove").put("path", "members").putArray("value").addObject()
+                    .put("value", userId);
         }
         return body;
     }

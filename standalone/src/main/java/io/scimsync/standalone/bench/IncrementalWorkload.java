@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * disables, re-enables and deletes of the users the initial cycle created. Each write locks its
  * user, and an acknowledged answer updates the user's expected state.
  *
- * <p>Of the writes to an active user, 70% update attributes (half in each dialect), 28% disable
- * it and 2% delete it; a disabled user is re-enabled in 60% of its writes and updated otherwise.
+ * <p>One write in ten goes to a group: it removes a member or adds a user of the group's tenant,
+ * in either dialect. Of the writes to an active user, 70% update attributes (half in each
+ * dialect), 28% disable it and 2% delete it. A disabled user is re-enabled in 60% of its writes
+ * and updated otherwise.
  */
 final class IncrementalWorkload {
 
@@ -19,13 +21,19 @@ final class IncrementalWorkload {
 
     private final BenchHttp http;
     private final List<TrackedUser> users;
+    private final List<TrackedGroup> groups;
     private final AtomicLong titles = new AtomicLong();
 
     IncrementalWorkload(BenchHttp http, List<BenchTenant> tenants) {
         this.http = http;
-        List<TrackedUser> all = new ArrayList<>();
-        tenants.forEach(tenant -> all.addAll(tenant.users()));
-        this.users = List.copyOf(all);
+        List<TrackedUser> allUsers = new ArrayList<>();
+        List<TrackedGroup> allGroups = new ArrayList<>();
+        for (BenchTenant tenant : tenants) {
+            allUsers.addAll(tenant.users());
+            allGroups.addAll(tenant.groups());
+        }
+        this.users = List.copyOf(allUsers);
+        this.groups = List.copyOf(allGroups);
     }
 
     /**
@@ -35,6 +43,9 @@ final class IncrementalWorkload {
      */
     boolean writeOne() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (!groups.isEmpty() && random.nextInt(10) == 0) {
+            return writeGroup(random);
+        }
         for (int pick = 0; pick < MAX_PICKS; pick++) {
             TrackedUser user = users.get(random.nextInt(users.size()));
             if (user.lock().tryLock()) {
@@ -49,6 +60,52 @@ final class IncrementalWorkload {
         }
         throw new IllegalStateException("No user left to write after " + MAX_PICKS
                 + " picks: too few users for the concurrency, or all deleted");
+    }
+
+    private boolean writeGroup(ThreadLocalRandom random) {
+        for (int pick = 0; pick < MAX_PICKS; pick++) {
+            TrackedGroup group = groups.get(random.nextInt(groups.size()));
+            if (group.lock().tryLock()) {
+                try {
+                    return changeMembers(group, random);
+                } finally {
+                    group.lock().unlock();
+                }
+            }
+        }
+        throw new IllegalStateException("No group free to write after " + MAX_PICKS + " picks");
+    }
+
+    private boolean changeMembers(TrackedGroup group, ThreadLocalRandom random) {
+        boolean compliant = random.nextBoolean();
+        List<String> members = List.copyOf(group.memberIds());
+        String path = "/Groups/" + group.id();
+        String token = group.tenant().token();
+        if (!members.isEmpty() && random.nextBoolean()) {
+            String member = members.get(random.nextInt(members.size()));
+            BenchHttp.Answer answer = http.scim(token, "PATCH", path,
+                    EntraBodies.removeMember(member, compliant));
+            return acknowledge(group, answer, () -> group.memberIds().remove(member));
+        }
+        List<TrackedUser> candidates = group.tenant().users();
+        TrackedUser candidate = candidates.get(random.nextInt(candidates.size()));
+        for (int pick = 0; candidate.deleted() && pick < MAX_PICKS; pick++) {
+            candidate = candidates.get(random.nextInt(candidates.size()));
+        }
+        String member = candidate.id();
+        BenchHttp.Answer answer = http.scim(token, "PATCH", path,
+                EntraBodies.addMembers(List.of(member), compliant));
+        return acknowledge(group, answer, () -> group.memberIds().add(member));
+    }
+
+    private static boolean acknowledge(TrackedGroup group, BenchHttp.Answer answer,
+            Runnable update) {
+        if (answer.isSuccess()) {
+            update.run();
+            return true;
+        }
+        group.markUnknown();
+        return false;
     }
 
     private boolean write(TrackedUser user, ThreadLocalRandom random) {

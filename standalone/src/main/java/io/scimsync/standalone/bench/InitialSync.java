@@ -115,7 +115,8 @@ final class InitialSync {
             return;
         }
         String id = created.json().path("id").stringValue();
-        tenant.groupIds().add(id);
+        TrackedGroup tracked = new TrackedGroup(tenant, id);
+        tenant.groups().add(tracked);
         objects.incrementAndGet();
         writes.incrementAndGet();
         for (int from = 0; from < members.size(); from += MEMBERS_PER_PATCH) {
@@ -123,11 +124,18 @@ final class InitialSync {
                     from + MEMBERS_PER_PATCH));
             BenchHttp.Answer patched = http.scim(tenant.token(), "PATCH", "/Groups/" + id,
                     EntraBodies.addMembers(chunk));
-            if (patched.isSuccess()) {
-                objects.addAndGet(chunk.size());
-                writes.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
+            tracked.lock().lock();
+            try {
+                if (patched.isSuccess()) {
+                    tracked.memberIds().addAll(chunk);
+                    objects.addAndGet(chunk.size());
+                    writes.incrementAndGet();
+                } else {
+                    tracked.markUnknown();
+                    failed.incrementAndGet();
+                }
+            } finally {
+                tracked.lock().unlock();
             }
         }
     }
