@@ -35,8 +35,8 @@ final class BenchHttp {
         this.root = root;
     }
 
-    /** A status and body; status 0 means the request failed before an answer arrived. */
-    record Answer(int status, String body) {
+    /** A status and body; status 0 means the request failed before a response arrived. */
+    record Response(int status, String body) {
 
         boolean isSuccess() {
             return status >= 200 && status < 300;
@@ -51,21 +51,21 @@ final class BenchHttp {
         return root;
     }
 
-    Answer scim(String token, String method, String path, Object body) {
+    Response scim(String token, String method, String path, Object body) {
         return send(root + "/scim/v2" + path, token, method, body, SCIM_JSON);
     }
 
-    Answer findUser(String token, String userName) {
+    Response findUser(String token, String userName) {
         String filter = "userName eq \"" + userName + "\"";
         return scim(token, "GET", "/Users?filter="
                 + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"), null);
     }
 
-    Answer admin(String adminToken, String method, String path, Object body) {
+    Response admin(String adminToken, String method, String path, Object body) {
         return send(root + path, adminToken, method, body, "application/json");
     }
 
-    private Answer send(String url, String token, String method, Object body,
+    private Response send(String url, String token, String method, Object body,
             String contentType) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
@@ -79,12 +79,12 @@ final class BenchHttp {
         try {
             HttpResponse<String> response =
                     client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
-            return new Answer(0, e.toString());
+            return new Response(0, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "interrupted");
+            return new Response(0, "interrupted");
         }
     }
 }

@@ -162,7 +162,7 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
     }
 
     private static void line(StringBuilder text, String label, String value) {
-        text.append(String.format(Locale.ROOT, "  %-15s %s%n", label, value));
+        text.append(String.format(Locale.ROOT, "  %-17s %s%n", label, value));
     }
 
     private static String formatLatency(Latency latency) {

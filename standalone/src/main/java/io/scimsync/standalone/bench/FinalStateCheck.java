@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,56 +36,67 @@ final class FinalStateCheck {
         this.http = http;
     }
 
+    /** Checks {@code sampleSize} users and a fifth as many groups, or all where there are fewer. */
     Result check(List<BenchTenant> tenants, int sampleSize) {
         List<TrackedUser> users = new ArrayList<>();
-        tenants.forEach(tenant -> users.addAll(tenant.users()));
-        Collections.shuffle(users, new Random());
-        int checked = 0;
-        int mismatches = 0;
-        int skipped = 0;
-        String firstMismatch = null;
-        for (TrackedUser user : users.subList(0, Math.min(sampleSize, users.size()))) {
-            if (user.unknown()) {
-                skipped++;
-                continue;
-            }
-            checked++;
-            String difference = difference(user);
-            if (difference != null) {
-                mismatches++;
-                firstMismatch = firstMismatch == null ? user.id() + ": " + difference
-                        : firstMismatch;
-            }
-        }
+        List<TrackedGroup> groups = new ArrayList<>();
+        tenants.forEach(tenant -> {
+            users.addAll(tenant.users());
+            groups.addAll(tenant.groups());
+        });
         Set<String> deleted = new HashSet<>();
         users.stream().filter(TrackedUser::deleted).forEach(user -> deleted.add(user.id()));
-        List<TrackedGroup> groups = new ArrayList<>();
-        tenants.forEach(tenant -> groups.addAll(tenant.groups()));
-        Collections.shuffle(groups, new Random());
-        for (TrackedGroup group : groups.subList(0, Math.min(sampleSize / 5, groups.size()))) {
-            if (group.unknown()) {
+
+        Tally tally = new Tally();
+        for (TrackedUser user : sample(users, sampleSize)) {
+            tally.add(user.unknown(), user.id(), () -> difference(user));
+        }
+        for (TrackedGroup group : sample(groups, sampleSize / 5)) {
+            tally.add(group.unknown(), group.id(), () -> difference(group, deleted));
+        }
+        return new Result(tally.checked, tally.mismatches, tally.skipped, tally.firstMismatch);
+    }
+
+    private static <T> List<T> sample(List<T> all, int size) {
+        List<T> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random());
+        return shuffled.subList(0, Math.min(size, shuffled.size()));
+    }
+
+    /** Counts of the check so far. */
+    private static final class Tally {
+
+        private int checked;
+        private int mismatches;
+        private int skipped;
+        private String firstMismatch;
+
+        void add(boolean unknown, String id, Supplier<String> difference) {
+            if (unknown) {
                 skipped++;
-                continue;
+                return;
             }
             checked++;
-            String difference = difference(group, deleted);
-            if (difference != null) {
+            String found = difference.get();
+            if (found != null) {
                 mismatches++;
-                firstMismatch = firstMismatch == null ? group.id() + ": " + difference
-                        : firstMismatch;
+                if (firstMismatch == null) {
+                    firstMismatch = id + ": " + found;
+                }
             }
         }
-        return new Result(checked, mismatches, skipped, firstMismatch);
     }
 
     private String difference(TrackedGroup group, Set<String> deleted) {
-        BenchHttp.Answer answer =
+        BenchHttp.Response response =
                 http.scim(group.tenant().token(), "GET", "/Groups/" + group.id(), null);
-        if (answer.status() != 200) {
-            return "GET returned " + answer.status();
+        if (response.status() != 200) {
+            return "GET returned " + response.status();
         }
         Set<String> actual = new TreeSet<>();
-        answer.json().path("members").forEach(member -> actual.add(member.path("value").asString()));
+        for (JsonNode member : response.json().path("members")) {
+            actual.add(member.path("value").asString());
+        }
         actual.removeAll(deleted);
         Set<String> expected = new TreeSet<>(group.memberIds());
         expected.removeAll(deleted);
@@ -93,15 +105,15 @@ final class FinalStateCheck {
     }
 
     private String difference(TrackedUser user) {
-        BenchHttp.Answer answer =
+        BenchHttp.Response response =
                 http.scim(user.tenant().token(), "GET", "/Users/" + user.id(), null);
         if (user.deleted()) {
-            return answer.status() == 404 ? null : "deleted but GET returned " + answer.status();
+            return response.status() == 404 ? null : "deleted but GET returned " + response.status();
         }
-        if (answer.status() != 200) {
-            return "GET returned " + answer.status();
+        if (response.status() != 200) {
+            return "GET returned " + response.status();
         }
-        JsonNode body = answer.json();
+        JsonNode body = response.json();
         if (body.path("active").asBoolean(!user.active()) != user.active()) {
             return "active is " + body.path("active") + ", expected " + user.active();
         }

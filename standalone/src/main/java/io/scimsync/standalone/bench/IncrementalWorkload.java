@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The incremental cycles after the initial one: attribute updates in both PATCH dialects,
  * disables, re-enables and deletes of the users the initial cycle created. Each write locks its
- * user, and an acknowledged answer updates the user's expected state.
+ * user, and an acknowledged response updates the user's expected state.
  *
  * <p>One write in ten goes to a group: it removes a member or adds a user of the group's tenant,
  * in either dialect. Of the writes to an active user, 70% update attributes (half in each
@@ -83,9 +83,9 @@ final class IncrementalWorkload {
         String token = group.tenant().token();
         if (!members.isEmpty() && random.nextBoolean()) {
             String member = members.get(random.nextInt(members.size()));
-            BenchHttp.Answer answer = http.scim(token, "PATCH", path,
+            BenchHttp.Response response = http.scim(token, "PATCH", path,
                     EntraBodies.removeMember(member, compliant));
-            return acknowledge(group, answer, () -> group.memberIds().remove(member));
+            return acknowledge(group, response, () -> group.memberIds().remove(member));
         }
         List<TrackedUser> candidates = group.tenant().users();
         TrackedUser candidate = candidates.get(random.nextInt(candidates.size()));
@@ -93,14 +93,14 @@ final class IncrementalWorkload {
             candidate = candidates.get(random.nextInt(candidates.size()));
         }
         String member = candidate.id();
-        BenchHttp.Answer answer = http.scim(token, "PATCH", path,
+        BenchHttp.Response response = http.scim(token, "PATCH", path,
                 EntraBodies.addMembers(List.of(member), compliant));
-        return acknowledge(group, answer, () -> group.memberIds().add(member));
+        return acknowledge(group, response, () -> group.memberIds().add(member));
     }
 
-    private static boolean acknowledge(TrackedGroup group, BenchHttp.Answer answer,
+    private static boolean acknowledge(TrackedGroup group, BenchHttp.Response response,
             Runnable update) {
-        if (answer.isSuccess()) {
+        if (response.isSuccess()) {
             update.run();
             return true;
         }
@@ -116,28 +116,28 @@ final class IncrementalWorkload {
                     () -> user.acknowledgeActive(true));
         }
         if (user.active() && dice >= 98) {
-            BenchHttp.Answer answer = http.scim(user.tenant().token(), "DELETE",
+            BenchHttp.Response response = http.scim(user.tenant().token(), "DELETE",
                     "/Users/" + user.id(), null);
-            return acknowledge(user, answer, user::acknowledgeDelete);
+            return acknowledge(user, response, user::acknowledgeDelete);
         }
         if (user.active() && dice >= 70) {
             return acknowledge(user, patch(user, EntraBodies.setActive(false, compliant)),
                     () -> user.acknowledgeActive(false));
         }
         String title = "Title " + titles.incrementAndGet();
-        BenchHttp.Answer answer = patch(user, compliant
+        BenchHttp.Response response = patch(user, compliant
                 ? EntraBodies.updateCompliantDialect(title)
                 : EntraBodies.updateDefaultDialect(title));
-        return acknowledge(user, answer, () -> user.acknowledgeTitle(title));
+        return acknowledge(user, response, () -> user.acknowledgeTitle(title));
     }
 
-    private BenchHttp.Answer patch(TrackedUser user, Object body) {
+    private BenchHttp.Response patch(TrackedUser user, Object body) {
         return http.scim(user.tenant().token(), "PATCH", "/Users/" + user.id(), body);
     }
 
-    private static boolean acknowledge(TrackedUser user, BenchHttp.Answer answer,
+    private static boolean acknowledge(TrackedUser user, BenchHttp.Response response,
             Runnable update) {
-        if (answer.isSuccess()) {
+        if (response.isSuccess()) {
             update.run();
             return true;
         }

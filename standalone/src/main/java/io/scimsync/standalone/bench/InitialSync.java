@@ -25,7 +25,7 @@ final class InitialSync {
      *
      * @param objects acknowledged users, groups and memberships
      * @param writes acknowledged write requests (POSTs and PATCHes)
-     * @param failed write requests without a success answer
+     * @param failed write requests without a success response
      */
     record Result(long objects, long writes, long failed, double seconds) {
     }
@@ -79,12 +79,12 @@ final class InitialSync {
 
     private void createUser(BenchTenant tenant, int user) {
         String userName = EntraBodies.userName(tenant.index(), user);
-        BenchHttp.Answer match = http.findUser(tenant.token(), userName);
+        BenchHttp.Response match = http.findUser(tenant.token(), userName);
         if (!match.isSuccess() || match.json().path("totalResults").asInt(-1) != 0) {
             failed.incrementAndGet();
             return;
         }
-        BenchHttp.Answer created =
+        BenchHttp.Response created =
                 http.scim(tenant.token(), "POST", "/Users", EntraBodies.user(tenant.index(), user));
         if (created.status() != 201) {
             failed.incrementAndGet();
@@ -108,7 +108,7 @@ final class InitialSync {
     }
 
     private void createGroup(BenchTenant tenant, int group, List<String> members) {
-        BenchHttp.Answer created = http.scim(tenant.token(), "POST", "/Groups",
+        BenchHttp.Response created = http.scim(tenant.token(), "POST", "/Groups",
                 EntraBodies.group(tenant.index(), group));
         if (created.status() != 201) {
             failed.incrementAndGet();
@@ -122,7 +122,7 @@ final class InitialSync {
         for (int from = 0; from < members.size(); from += MEMBERS_PER_PATCH) {
             List<String> chunk = members.subList(from, Math.min(members.size(),
                     from + MEMBERS_PER_PATCH));
-            BenchHttp.Answer patched = http.scim(tenant.token(), "PATCH", "/Groups/" + id,
+            BenchHttp.Response patched = http.scim(tenant.token(), "PATCH", "/Groups/" + id,
                     EntraBodies.addMembers(chunk));
             tracked.lock().lock();
             try {

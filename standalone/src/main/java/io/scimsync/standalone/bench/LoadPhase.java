@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  *
  * <p>At a fixed rate the phase is open-loop: write {@code i} is due at {@code start + i / rate},
  * and its latency runs from that due time, not from the moment a client got to send it. A
- * slow answer therefore counts against every write that waited behind it, instead of hiding
+ * slow response therefore counts against every write that waited behind it, instead of hiding
  * them (coordinated omission). At rate 0 each client sends its next write as soon as the
  * previous one is answered, and latency runs from the send.
  *
@@ -32,7 +32,7 @@ final class LoadPhase {
     /**
      * What a phase measured.
      *
-     * @param latency answer latencies in microseconds
+     * @param latency response latencies in microseconds
      * @param acknowledged writes answered with a success status
      * @param failed writes answered otherwise or not at all
      * @param unsent writes that fell due at the fixed rate but were not sent by the end

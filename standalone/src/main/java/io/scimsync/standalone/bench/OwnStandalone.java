@@ -101,7 +101,7 @@ final class OwnStandalone implements AutoCloseable {
                 throw new IllegalStateException("The standalone process exited with status "
                         + process.exitValue() + " during its start; end of its log:\n" + logTail());
             }
-            BenchHttp.Answer health = http.admin(adminToken, "GET", "/actuator/health", null);
+            BenchHttp.Response health = http.admin(adminToken, "GET", "/actuator/health", null);
             if (health.status() == 200 && health.body().contains("\"UP\"")) {
                 return;
             }

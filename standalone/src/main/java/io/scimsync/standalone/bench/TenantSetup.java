@@ -53,11 +53,11 @@ final class TenantSetup {
         required(http.admin(adminToken, "PUT", path, settings), "PUT " + path);
     }
 
-    private static BenchHttp.Answer required(BenchHttp.Answer answer, String request) {
-        if (!answer.isSuccess()) {
-            throw new IllegalStateException(request + " returned " + answer.status() + ": "
-                    + answer.body());
+    private static BenchHttp.Response required(BenchHttp.Response response, String request) {
+        if (!response.isSuccess()) {
+            throw new IllegalStateException(request + " returned " + response.status() + ": "
+                    + response.body());
         }
-        return answer;
+        return response;
     }
 }

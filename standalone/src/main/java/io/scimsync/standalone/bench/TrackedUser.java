@@ -4,8 +4,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A user the bench created, with the state its acknowledged writes left it in. One client at a
- * time writes a user (it holds {@link #lock()} over the request), so the order of the answers is
- * the order of the changes. A write without an answer (a timeout, a 5xx) leaves the state
+ * time writes a user (it holds {@link #lock()} over the request), so the order of the responses is
+ * the order of the changes. A write without a response (a timeout, a 5xx) leaves the state
  * unknown, and the final check skips the user.
  */
 final class TrackedUser {
