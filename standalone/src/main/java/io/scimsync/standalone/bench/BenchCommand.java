@@ -100,7 +100,9 @@ public final class BenchCommand {
         Double cpuPer1000 = cpuBefore.isPresent() && cpuAfter.isPresent() && changes > 0
                 ? (cpuAfter.getAsDouble() - cpuBefore.getAsDouble()) * 1000.0 / changes : null;
         Map<String, Double> rss = residentMegabytes(standalone);
-        out.println("Baselines ...");
+        out.println(standalone == null
+                ? "Baselines skipped: no broker or store address with --target"
+                : "Baselines ...");
         Double kafka = standalone == null ? null : kafkaBaseline(standalone);
         Double store = standalone == null ? null : storeBaseline(standalone);
         BenchReport report = new BenchReport(saturation.writesPerSecond(),

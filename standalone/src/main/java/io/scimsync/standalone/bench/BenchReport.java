@@ -115,8 +115,8 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
                 + millis(applyLagP99Millis));
         line(text, "CPU", cpuSecondsPer1000Changes == null ? "not measured"
                 : String.format(Locale.ROOT, "%.2f s per 1000 changes", cpuSecondsPer1000Changes));
-        line(text, "baseline", "Kafka " + perSecond(kafkaRecordsPerSecond) + " records/s, store "
-                + perSecond(storeUpsertsPerSecond) + " upserts/s");
+        line(text, "baseline", "Kafka " + perSecond(kafkaRecordsPerSecond, "records/s")
+                + ", store " + perSecond(storeUpsertsPerSecond, "upserts/s"));
         line(text, "ratios", "vs Kafka " + number(ratioToKafka()) + ", vs store "
                 + number(ratioToStore()));
         line(text, "RSS MB", residentMegabytes.entrySet().stream()
@@ -174,8 +174,8 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
         return value == null ? "not exported" : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
-    private static String perSecond(Double value) {
-        return value == null ? "not measured" : String.format(Locale.ROOT, "%.0f", value);
+    private static String perSecond(Double value, String unit) {
+        return value == null ? "not measured" : String.format(Locale.ROOT, "%.0f %s", value, unit);
     }
 
     private static String number(Double value) {
