@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * report.
  *
  * <p>A {@code --target} gives no broker or store address and no process id, so the baselines,
- * the CPU time and the target's memory are null in its report.
+ * their ratios and the CPU time are null in its report, and {@code rss_mb} lists only the bench.
  */
 public final class BenchCommand {
 
