@@ -255,12 +255,12 @@ public class ChangeApplier {
         }
         IdentityEventWriter.Written written;
         if (change.resourceType() == ResourceType.GROUP) {
-            List<String> leavingIndirect = groupMembers.indirectUsers(current,
-                    groupMembers.memberIds(current));
+            List<String> groupsBefore = groupMembers.memberGroupIds(current);
+            List<String> leavingIndirect = groupMembers.indirectUsers(current, groupsBefore);
             GroupMembers.Diff diff = groupMembers.replaceAll(current, memberIds);
             List<String> joiningIndirect = groupMembers.indirectUsers(current, diff.addedGroups());
-            List<String> stillIndirect = groupMembers.indirectUsers(current,
-                    groupMembers.memberIds(current));
+            List<String> stillIndirect = leavingIndirect.isEmpty() ? List.of()
+                    : groupMembers.indirectUsers(current, groupMembers.memberGroupIds(current));
             written = events.group(change, replaced.lastModified(), groupProfile(current),
                     groupProfile(replaced), current.events().sequence(),
                     new IdentityEventWriter.MembershipChanges(diff.addedUsers(),
@@ -298,8 +298,8 @@ public class ChangeApplier {
                     .filter(id -> !removedUsers.contains(id)).toList();
             List<String> leavingIndirect = groupMembers.indirectUsers(current, removedGroups);
             groupMembers.execute(current, plan);
-            List<String> stillIndirect = groupMembers.indirectUsers(current,
-                    groupMembers.memberIds(current));
+            List<String> stillIndirect = leavingIndirect.isEmpty() ? List.of()
+                    : groupMembers.indirectUsers(current, groupMembers.memberGroupIds(current));
             written = events.group(change, result.lastModified(), groupProfile(current),
                     groupProfile(result), current.events().sequence(),
                     new IdentityEventWriter.MembershipChanges(usersAmong(plan.toAdd()),

@@ -125,6 +125,14 @@ class GroupMembers {
         return currentMemberIds(group);
     }
 
+    /** Returns the ids of the groups that are direct members of the group. */
+    List<String> memberGroupIds(StoredResource group) {
+        return memberships.members(group.tenantId(), group.id()).stream()
+                .filter(member -> member.memberType() == ResourceType.GROUP)
+                .map(Membership::memberId)
+                .toList();
+    }
+
     Plan plan(StoredResource resource, List<PatchOperation> operations) {
         if (resource.type() != ResourceType.GROUP) {
             return new Plan(operations, Map.of(), Set.of());
@@ -224,6 +232,9 @@ class GroupMembers {
      * members.
      */
     List<String> indirectUsers(StoredResource group, Collection<String> memberGroupIds) {
+        if (memberGroupIds.isEmpty()) {
+            return List.of();
+        }
         Set<String> users = new LinkedHashSet<>();
         for (String memberGroup : memberGroupIds) {
             users.addAll(hierarchy.users(group.tenantId(), memberGroup));

@@ -211,9 +211,7 @@ public class ResourceStore {
      * mark of a re-derivation goes, because it concerned the state this write replaces.
      */
     private void updateDocument(StoredResource resource, Document changes) {
-        Bson condition = Filters.and(
-                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
-                Filters.eq(VERSION, resource.version() - 1));
+        Bson condition = versionCondition(resource.tenantId(), resource.id(), resource.version() - 1);
         Document update = new Document("$set", changes)
                 .append("$unset", new Document(PROFILE_FAILED_MAPPING_VERSION, ""));
         UpdateResult result;
@@ -247,15 +245,22 @@ public class ResourceStore {
      * @throws ConcurrentWriteException when another writer changed the resource in between
      */
     public void updateEvents(StoredResource resource) {
-        Bson condition = Filters.and(
-                Filters.eq(ID, documentId(resource.tenantId(), resource.id())),
-                Filters.eq(VERSION, resource.version()));
+        Bson condition = versionCondition(resource.tenantId(), resource.id(), resource.version());
         Document update = new Document("$set", new Document(EVENT_SEQUENCE, resource.events().sequence())
                 .append(OUTBOX, outboxDocuments(resource.events())));
         if (collection(resource.type()).updateOne(condition, update).getMatchedCount() == 0) {
             throw new ConcurrentWriteException("resource " + resource.id() + " of tenant "
                     + resource.tenantId() + " is no longer at version " + resource.version());
         }
+    }
+
+    /**
+     * Returns the filter of a write on condition of the stored version: one flat document, the
+     * shape the unique index on {@code (_id, version)} serves on the embedded store (a driver
+     * {@code $and} of the two would make it scan the collection).
+     */
+    private static Bson versionCondition(String tenantId, String id, long version) {
+        return new Document(ID, documentId(tenantId, id)).append(VERSION, version);
     }
 
     /** Deletes a resource, leaving a tombstone that records the position of the delete. */

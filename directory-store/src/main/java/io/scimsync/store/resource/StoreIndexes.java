@@ -2,6 +2,7 @@ package io.scimsync.store.resource;
 
 import static io.scimsync.store.resource.Collections.GROUPS;
 import static io.scimsync.store.resource.Collections.GROUP_ID;
+import static io.scimsync.store.resource.Collections.ID;
 import static io.scimsync.store.resource.Collections.MEMBERSHIPS;
 import static io.scimsync.store.resource.Collections.MEMBER_ID;
 import static io.scimsync.store.resource.Collections.RESOURCE_ID;
@@ -10,6 +11,7 @@ import static io.scimsync.store.resource.Collections.TENANT;
 import static io.scimsync.store.resource.Collections.UNIQUE_KEY;
 import static io.scimsync.store.resource.Collections.UNIQUE_KEY_INDEX;
 import static io.scimsync.store.resource.Collections.USERS;
+import static io.scimsync.store.resource.Collections.VERSION;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -62,6 +64,9 @@ public class StoreIndexes implements InitializingBean {
         log.info("Directory indexes are in place");
     }
 
+    /** Name of the unique index on {@code (_id, version)}. */
+    static final String CONDITIONAL_WRITE_INDEX = "id_version";
+
     private static List<IndexDeclaration> declare() {
         List<IndexDeclaration> indexes = new ArrayList<>();
         for (String collection : List.of(USERS, GROUPS)) {
@@ -69,6 +74,10 @@ public class StoreIndexes implements InitializingBean {
                     UNIQUE_KEY_INDEX));
             indexes.add(index(collection, TENANT, RESOURCE_ID));
             indexes.add(index(collection, TENANT, "attributes.externalId", RESOURCE_ID));
+            // Serves the version-conditional update on the embedded store, which uses its _id
+            // index only for a filter on _id alone and would scan the collection otherwise.
+            indexes.add(new IndexDeclaration(collection, keys(ID, VERSION), true,
+                    CONDITIONAL_WRITE_INDEX));
         }
         indexes.add(index(USERS, TENANT, SEARCH + ".userName", RESOURCE_ID));
         indexes.add(index(USERS, TENANT, SEARCH + ".emails.value"));
