@@ -45,10 +45,12 @@ class ChangeListener implements ConsumerSeekAware {
     private final ChangeCodec codec = new ChangeCodec();
     private final StoreDurability durability;
     private final OutcomePublisher outcomes;
+    private final TransactionWarmUp warmUp;
 
     ChangeListener(ChangeGate gate, ObjectProvider<StoreDurability> durability,
-            OutcomePublisher outcomes) {
+            OutcomePublisher outcomes, TransactionWarmUp warmUp) {
         this.gate = gate;
+        this.warmUp = warmUp;
         this.durability = durability.getIfAvailable(() -> StoreDurability.NONE);
         this.outcomes = outcomes;
     }
@@ -91,12 +93,16 @@ class ChangeListener implements ConsumerSeekAware {
         batch.finish();
         durability.flush();
         replies.forEach(outcomes::send);
+        warmUp.markReady();
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments,
             ConsumerSeekCallback callback) {
         gate.forget(assignments.keySet());
+        if (!warmUp.isReady()) {
+            warmUp.run();
+        }
     }
 
     @Override

@@ -7,16 +7,18 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * UP once the changes listener runs and owns at least one partition of the changes topic, which
- * is when changes start being applied.
+ * UP once the changes listener runs, owns at least one partition of the changes topic and has
+ * opened its first Kafka transaction, which is when changes start being applied without delay.
  */
 @Component("processor")
 class ProcessorHealthIndicator implements HealthIndicator {
 
     private final KafkaListenerEndpointRegistry registry;
+    private final TransactionWarmUp warmUp;
 
-    ProcessorHealthIndicator(KafkaListenerEndpointRegistry registry) {
+    ProcessorHealthIndicator(KafkaListenerEndpointRegistry registry, TransactionWarmUp warmUp) {
         this.registry = registry;
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -28,7 +30,8 @@ class ProcessorHealthIndicator implements HealthIndicator {
         }
         var partitions = container.getAssignedPartitions();
         int assigned = partitions == null ? 0 : partitions.size();
-        Health.Builder health = assigned > 0 ? Health.up() : Health.down();
-        return health.withDetail("assignedPartitions", assigned).build();
+        Health.Builder health = assigned > 0 && warmUp.isReady() ? Health.up() : Health.down();
+        return health.withDetail("assignedPartitions", assigned)
+                .withDetail("transactions", warmUp.isReady() ? "ready" : "not ready").build();
     }
 }

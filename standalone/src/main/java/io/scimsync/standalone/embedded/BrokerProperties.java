@@ -51,6 +51,9 @@ final class BrokerProperties {
         // Kafka's default of 50 partitions is sized for many groups on many brokers. Each partition
         // is a log with its own files, which slows the first consumer group join on one node.
         p.setProperty("offsets.topic.num.partitions", "10");
+        // The same for the transaction state log, which the processor's transactions load after
+        // every restart, one log per partition.
+        p.setProperty("transaction.state.log.num.partitions", "4");
         p.setProperty("transaction.state.log.replication.factor", "1");
         p.setProperty("transaction.state.log.min.isr", "1");
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
