@@ -101,13 +101,14 @@ public record Safeguards(
         try {
             URI uri = new URI(value);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    && uri.getHost() != null) {
+                    && uri.getHost() != null && uri.getRawUserInfo() == null) {
                 return;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
         throw new InvalidSafeguardException("notificationUrl",
-                "notificationUrl must be an absolute http or https URL, or null for none");
+                "notificationUrl must be an absolute http or https URL without credentials,"
+                        + " or null for none");
     }
 }

@@ -66,6 +66,8 @@ class SafeguardsTest {
                 0.4, 10, 11, null), "quarantinePauseMinimum");
         assertField(() -> new Safeguards(1, null, Duration.ofMinutes(40), RenamePolicy.ALLOW,
                 0.4, 10, 1, "file:///etc/passwd"), "notificationUrl");
+        assertField(() -> new Safeguards(1, null, Duration.ofMinutes(40), RenamePolicy.ALLOW,
+                0.4, 10, 1, "https://user:secret@hooks.example.test/x"), "notificationUrl");
         assertField(() -> RenamePolicy.fromWireName("ALLOW"), "renamePolicy");
     }
 

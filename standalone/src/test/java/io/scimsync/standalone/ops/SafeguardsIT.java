@@ -173,7 +173,7 @@ class SafeguardsIT {
         }
         assertThat(ops.get(tenant.tenantId(), "/held").json().path("total").asLong()).isEqualTo(2);
 
-        OpsClient.Answer rejected = ops.post(tenant.tenantId(), "/held/reject", "{}");
+        OpsClient.Answer rejected = ops.post(tenant.tenantId(), "/held/reject", null);
 
         assertThat(rejected.status()).isEqualTo(200);
         assertThat(rejected.json().path("count").asInt()).isEqualTo(2);
@@ -196,11 +196,15 @@ class SafeguardsIT {
         JsonNode held = ops.get(tenant.tenantId(), "/held").json().path("held");
         String first = held.get(0).path("id").asString();
 
+        OpsClient.Answer misspelt = ops.post(tenant.tenantId(), "/held/approve",
+                "{\"id\": [\"" + first + "\"]}");
         OpsClient.Answer unknown = ops.post(tenant.tenantId(), "/held/approve",
                 "{\"ids\": [\"" + first + "\", \"no-such-change\"]}");
         OpsClient.Answer chosen = ops.post(tenant.tenantId(), "/held/approve",
                 "{\"ids\": [\"" + first + "\"]}");
 
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.json().path("field").asString()).isEqualTo("id");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().path("error").asString()).contains("no-such-change");
         assertThat(chosen.json().path("count").asInt()).isEqualTo(1);
