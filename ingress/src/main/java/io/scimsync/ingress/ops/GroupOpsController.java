@@ -34,9 +34,7 @@ public class GroupOpsController {
 
     @DeleteMapping("/{groupId}")
     public ResponseEntity<Void> delete(@PathVariable String tenantId, @PathVariable String groupId) {
-        if (tenants.findTenant(tenantId).isEmpty()) {
-            throw new AdminNotFoundException("tenant " + tenantId + " not found");
-        }
+        OpsTenants.requireTenant(tenants, tenantId);
         String managedBy = resources.managedBy(tenantId, ResourceType.GROUP, groupId)
                 .orElseThrow(() -> new AdminNotFoundException("group " + groupId + " not found"));
         if (ResourceStore.SCIM_PIPELINE.equals(managedBy)) {

@@ -86,8 +86,6 @@ public class HeldChangesController {
     }
 
     private void requireTenant(String tenantId) {
-        if (tenants.findTenant(tenantId).isEmpty()) {
-            throw new AdminNotFoundException("tenant " + tenantId + " not found");
-        }
+        OpsTenants.requireTenant(tenants, tenantId);
     }
 }

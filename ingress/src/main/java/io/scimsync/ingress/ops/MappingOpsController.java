@@ -1,7 +1,6 @@
 package io.scimsync.ingress.ops;
 
 import io.scimsync.ingress.admin.AdminInputException;
-import io.scimsync.ingress.admin.AdminNotFoundException;
 import io.scimsync.ingress.admin.AdminResponses.AdminError;
 import io.scimsync.schemas.model.SchemaRegistry;
 import io.scimsync.schemas.profile.InvalidMappingException;
@@ -110,8 +109,6 @@ public class MappingOpsController {
     }
 
     private void requireTenant(String tenantId) {
-        if (tenants.findTenant(tenantId).isEmpty()) {
-            throw new AdminNotFoundException("tenant " + tenantId + " not found");
-        }
+        OpsTenants.requireTenant(tenants, tenantId);
     }
 }

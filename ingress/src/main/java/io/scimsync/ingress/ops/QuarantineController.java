@@ -84,8 +84,6 @@ public class QuarantineController {
     }
 
     private void requireTenant(String tenantId) {
-        if (tenants.findTenant(tenantId).isEmpty()) {
-            throw new AdminNotFoundException("tenant " + tenantId + " not found");
-        }
+        OpsTenants.requireTenant(tenants, tenantId);
     }
 }

@@ -1,6 +1,5 @@
 package io.scimsync.ingress.ops;
 
-import io.scimsync.ingress.admin.AdminNotFoundException;
 import io.scimsync.store.safeguard.ParkState;
 import io.scimsync.store.safeguard.ParkedChangeStore;
 import io.scimsync.store.safeguard.SafeguardStore;
@@ -89,8 +88,6 @@ public class TenantOpsController {
     }
 
     private void requireTenant(String tenantId) {
-        if (tenants.findTenant(tenantId).isEmpty()) {
-            throw new AdminNotFoundException("tenant " + tenantId + " not found");
-        }
+        OpsTenants.requireTenant(tenants, tenantId);
     }
 }
