@@ -77,7 +77,7 @@ public class ChangeApplier {
     }
 
     /**
-     * Applies a change, or holds it when it is a disable or delete that {@code policy} does not
+     * Applies a change, or sets it aside as held when it is a disable or delete that {@code policy} does not
      * admit: then nothing is written and the outcome is HELD with the resource as it will be.
      */
     public Result apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
@@ -153,7 +153,7 @@ public class ChangeApplier {
 
     /**
      * The resource as it will be once {@code change} is applied to the stored state, as well as
-     * it can be told without applying it: the answer to a change that is set aside. Null for a
+     * it can be worked out without applying it: the answer to a change that is set aside. Null for a
      * delete, and the stored resource when the change cannot be worked out on its own.
      */
     ObjectNode expectedResource(ChangeEvent change) {

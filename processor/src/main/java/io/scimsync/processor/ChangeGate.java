@@ -198,7 +198,7 @@ class ChangeGate {
     /**
      * Publishes the end of a membership whose member was deleted, under the group's key and
      * sequence. A notice seen before (its position is in the group's outbox) publishes the same
-     * records again; a group deleted since needs nothing, as its delete ended its memberships.
+     * records again. A group deleted since needs nothing, because its delete ended its memberships.
      */
     void notice(MembershipNotice notice, ConsumerRecord<String, byte[]> record, Batch batch) {
         ChangePosition position = new ChangePosition(record.partition(), record.offset());
@@ -332,7 +332,7 @@ class ChangeGate {
     /**
      * Tries to apply a set-aside change again. Returns true when it is applied (and no longer
      * set aside); otherwise it stays set aside with its new state and reason. A change rejected
-     * now was answered with success when it was set aside, so it is quarantined for an operator
+     * now was acknowledged with success when it was set aside, so it is quarantined for an operator
      * rather than dropped.
      */
     private boolean resolve(ParkedChange change, Batch batch, boolean approved,

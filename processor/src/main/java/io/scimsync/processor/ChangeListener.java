@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * The apply loop: for each polled batch, pass every change and operator command, in partition
  * order, to the {@link ChangeGate}, make the store's writes durable, send the outcomes, and let
  * the container commit the offsets. A transient failure propagates, so the container retries the
- * batch with backoff; changes applied or set aside before the failure are recognised as
+ * batch with backoff. Changes applied or set aside before the failure are recognised as
  * redeliveries on the retry.
  */
 @Component

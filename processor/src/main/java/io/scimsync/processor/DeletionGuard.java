@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The accidental-deletion threshold: counts a tenant's disables and deletes over its window and
- * tells the processor to hold the one that would push the count past the limit, and every one
+ * makes the processor hold the one that would push the count past the limit, and every one
  * after it while the tenant is holding. The count lives in the store, so processors of different
  * partitions count one tenant together.
  */
@@ -40,7 +40,7 @@ class DeletionGuard {
         this.clock = clock;
     }
 
-    /** What to do with one disable or delete. */
+    /** The decision about one disable or delete. */
     enum Verdict {
         APPLY,
         /** Hold it; the tenant was holding already. */

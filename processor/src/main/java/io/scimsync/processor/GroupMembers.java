@@ -216,6 +216,8 @@ class GroupMembers {
      * groups: adding it would make a cycle.
      */
     private void rejectCycles(StoredResource group, Map<String, ResourceType> members) {
+        // NOTE: the check reads the member group's members before this write lands, so two
+        // concurrent writes on different partitions can still nest two groups in each other.
         for (Map.Entry<String, ResourceType> member : members.entrySet()) {
             if (member.getValue() == ResourceType.GROUP
                     && hierarchy.nested(group.tenantId(), member.getKey()).contains(group.id())) {

@@ -78,7 +78,7 @@ class IdentityEventWriter {
     }
 
     /**
-     * The records of a notice that a member of a group was deleted: {@code membership.removed}
+     * Returns the records of a notice that a member of a group was deleted: {@code membership.removed}
      * under the group's key and sequence. The notice is processed once per position, so its
      * event ids derive from the delete's change id and the group.
      */

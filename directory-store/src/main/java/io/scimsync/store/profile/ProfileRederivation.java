@@ -25,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * it changed) is found by the passes that follow the first: each visits the users whose profile
  * is older than the mapping, until one finds none or {@link #MAX_CATCH_UP_PASSES} have run.
  * The run stops when a newer mapping is stored, whose own run then takes over.
+ *
+ * <p>NOTE: profiles rewritten here publish no identity events and are not counted by the
+ * deletion threshold, even when the new mapping turns {@code active} false.
  */
 @Component
 public class ProfileRederivation {

@@ -227,9 +227,9 @@ public class ResourceStore {
     }
 
     /**
-     * Who manages the resource: {@link #SCIM_PIPELINE} for every resource the SCIM pipeline
-     * created, an empty string for one that came into the store another way; empty when there is
-     * no such resource.
+     * Returns who manages the resource: {@link #SCIM_PIPELINE} for every resource the SCIM
+     * pipeline created, or an empty string for one that came into the store another way. The
+     * result is empty when there is no such resource.
      */
     public Optional<String> managedBy(String tenantId, ResourceType type, String id) {
         Document found = collection(type).find(Filters.eq(ID, documentId(tenantId, id)))

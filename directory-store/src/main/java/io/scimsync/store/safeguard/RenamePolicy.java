@@ -2,9 +2,9 @@ package io.scimsync.store.safeguard;
 
 import java.util.Locale;
 
-/** What the processor does with a change of a user's {@code userName}. */
+/** The processor's rule for a change of a user's {@code userName}. */
 public enum RenamePolicy {
-    /** Apply it: the id, groups and profile stay, and downstream sees a rename. */
+    /** Apply it: the id, groups and profile stay, and downstream services receive a rename. */
     ALLOW,
     /** Reject it with 400 {@code mutability}, for services whose principal name never changes. */
     REJECT;

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param quarantinePauseMinimum how many quarantined changes the window must hold before the
  *     share is evaluated
  * @param notificationUrl an http or https URL that receives a JSON notice when changes are held
- *     or released and when the tenant is paused; null for none
+ *     or released, and when the tenant is paused. Null means no notices.
  */
 public record Safeguards(
         Integer deletionThreshold,
@@ -29,7 +29,7 @@ public record Safeguards(
         int quarantinePauseMinimum,
         String notificationUrl) {
 
-    /** The longest window: a day, far beyond Entra's cycle of about 40 minutes. */
+    /** The maximum window: a day, well beyond Entra's cycle of about 40 minutes. */
     static final Duration MAX_WINDOW = Duration.ofDays(1);
 
     /** The largest quarantine window the processor keeps per tenant in memory. */

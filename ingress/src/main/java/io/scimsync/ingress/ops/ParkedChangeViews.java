@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
-/** How the ops API shows set-aside changes, and how it reads the ids an operator names. */
+/** Views of set-aside changes for the ops API, and the reader of the ids an operator names. */
 final class ParkedChangeViews {
 
-    /** The most changes one listing returns; {@code total} says how many there are. */
+    /** The maximum number of changes one listing returns; {@code total} gives how many there are. */
     static final int MAX_LISTED = 1000;
 
     private ParkedChangeViews() {

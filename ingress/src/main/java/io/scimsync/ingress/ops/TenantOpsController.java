@@ -55,7 +55,7 @@ public class TenantOpsController {
     /**
      * {@code {"state": "running", "lagRecords": 0, "applied": n, "held": n, "quarantined": n,
      * "waiting": n}}, with {@code pausedReason} when paused; {@code lagRecords} is null when the
-     * broker does not answer.
+     * broker does not respond.
      */
     @GetMapping("/status")
     public Map<String, Object> status(@PathVariable String tenantId) {
@@ -77,7 +77,7 @@ public class TenantOpsController {
 
     /**
      * Resumes a paused tenant: its waiting changes are applied in order. Resuming a running
-     * tenant changes nothing and is answered the same.
+     * tenant changes nothing and gets the same response.
      */
     @PostMapping("/resume")
     public Map<String, Object> resume(@PathVariable String tenantId) {

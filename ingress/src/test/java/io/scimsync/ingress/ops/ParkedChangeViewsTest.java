@@ -12,18 +12,18 @@ class ParkedChangeViewsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void noBodyMeansEveryChange() {
+    void idsWithoutBodyMeanEveryChange() {
         assertThat(ParkedChangeViews.ids(null)).isNull();
     }
 
     @Test
-    void idsAreKeptOnceInOrder() {
+    void idsKeptOnceInOrder() {
         assertThat(ParkedChangeViews.ids(JSON.readTree("{\"ids\": [\"b\", \"a\", \"b\"]}")))
                 .containsExactly("b", "a");
     }
 
     @Test
-    void aBodyWithoutIdsIsRejected() {
+    void idsMissingFromBodyRejected() {
         assertField("{\"id\": [\"a\"]}", "id");
         assertField("{\"ids\": [\"a\"], \"all\": true}", "all");
         assertField("{}", "ids");
@@ -36,7 +36,7 @@ class ParkedChangeViewsTest {
     }
 
     @Test
-    void idsAreBounded() {
+    void idsListBounded() {
         StringBuilder body = new StringBuilder("{\"ids\": [");
         for (int i = 0; i <= ParkedChangeViews.MAX_LISTED; i++) {
             body.append(i == 0 ? "" : ",").append("\"c-").append(i).append('"');

@@ -7,7 +7,7 @@ import io.scimsync.schemas.ResourceType;
  * publishes the {@code membership.removed} event under the group's key and sequence, in order
  * with the group's other events. The processor that deleted the member publishes the notice on
  * the changes topic, under the group's record key, in the same transaction as the delete's own
- * events. A notice record is told apart by the {@link OperatorCommand#RECORD_KIND_HEADER}
+ * events. A notice record is distinguished by the {@link OperatorCommand#RECORD_KIND_HEADER}
  * header with the value {@link #RECORD_KIND}.
  *
  * @param changeId the id of the delete that ended the membership, from which event ids derive

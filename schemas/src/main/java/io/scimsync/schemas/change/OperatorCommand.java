@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * An operator's decision about changes the processor set aside, published on the changes topic
  * so that the processor carries it out in partition order, after every change of the resource
- * that came before it. A command record is told apart from a change by the
+ * that came before it. A command record is distinguished from a change by the
  * {@link #RECORD_KIND_HEADER} header.
  *
  * <ul>
@@ -32,7 +32,7 @@ public record OperatorCommand(
     /** Value of {@link #RECORD_KIND_HEADER} on command records. */
     public static final String RECORD_KIND = "operator-command";
 
-    /** What the operator decided. */
+    /** The operator's decision. */
     public enum Action {
         RELEASE,
         DISCARD,

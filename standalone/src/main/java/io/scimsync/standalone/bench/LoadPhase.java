@@ -18,7 +18,7 @@ import org.HdrHistogram.Histogram;
  * and its latency runs from that due time, not from the moment a client got to send it. A
  * slow response therefore counts against every write that waited behind it, instead of hiding
  * them (coordinated omission). At rate 0 each client sends its next write as soon as the
- * previous one is answered, and latency runs from the send.
+ * previous one gets its response, and latency runs from the send.
  *
  * <p>No write is sent after the phase's end. A write that fell due before the end but found no
  * free client by then is not sent and is recorded with the time from its due time to the end,
@@ -33,8 +33,8 @@ final class LoadPhase {
      * What a phase measured.
      *
      * @param latency response latencies in microseconds
-     * @param acknowledged writes answered with a success status
-     * @param failed writes answered otherwise or not at all
+     * @param acknowledged writes whose response had a success status
+     * @param failed writes with another status or no response
      * @param unsent writes that fell due at the fixed rate but were not sent by the end
      * @param seconds the phase's length
      */

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A downstream consumer written the way the consumer guide (docs/events.md) says: read
+ * A downstream consumer written as the consumer guide (docs/events.md) describes: read
  * committed, keep per key the last sequence seen, skip an event whose sequence is not above it
  * (a duplicate), and flag a gap. It also bootstraps from the compacted state topic.
  */
@@ -99,8 +99,8 @@ final class IdentityConsumer implements AutoCloseable {
     }
 
     /**
-     * The state topic read to its end: for each key the latest event, with tombstoned keys
-     * left out.
+     * Reads the state topic to its end and returns the latest event of each key, without the
+     * tombstoned keys.
      */
     Map<String, IdentityEvent> readState(Duration idle) {
         Map<String, IdentityEvent> state = new LinkedHashMap<>();

@@ -66,7 +66,7 @@ class IdentityEventsIT {
     }
 
     @Test
-    void cycleEventsAreOrderedPerKeyAndStateMatchesStore() {
+    void eventsOfCycleMatchStore() {
         TenantCredentials tenant = standalone.newTenantToken("events");
         ScimClient scim = new ScimClient(standalone.scimUrl(), tenant.token());
         String first = createUser(scim, "first@example.test");
