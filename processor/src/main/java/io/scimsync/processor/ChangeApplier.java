@@ -62,7 +62,7 @@ public class ChangeApplier {
 
     /** Applies a change under the default policy: renames allowed, nothing held. */
     public ChangeOutcome apply(ChangeEvent change, ChangePosition position) {
-        return apply(change, position, ApplyPolicy.UNGUARDED).outcome();
+        return apply(change, position, ApplyPolicy.UNGUARDED, new BatchReads(resources)).outcome();
     }
 
     /**
@@ -81,23 +81,50 @@ public class ChangeApplier {
      * admit: then nothing is written and the outcome is HELD with the resource as it will be.
      */
     public Result apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
-        if (isApplied(change, position)) {
+        return apply(change, position, policy, new BatchReads(resources));
+    }
+
+    /**
+     * Applies a change as {@link #apply(ChangeEvent, ChangePosition, ApplyPolicy)} does, with
+     * the stored state the batch has read in {@code reads}.
+     */
+    Result apply(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
+        if (isApplied(change, position, reads)) {
             return redelivered(change, position);
         }
-        return applyNew(change, position, policy);
+        return applyNew(change, position, policy, reads);
     }
 
     /**
      * Applies a change the caller found not applied yet ({@link #isApplied}), sparing the
-     * lookup of its position.
+     * lookup of its position. Afterwards {@code reads} drops what the change may have made
+     * stale: other resources' documents after a group change or a delete, everything after a
+     * failure or a rejection.
      */
-    Result applyNew(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    Result applyNew(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
+        Result result = null;
+        try {
+            result = applyNewStep(change, position, policy, reads);
+            return result;
+        } finally {
+            if (result == null || result.outcome().status() == OutcomeStatus.REJECTED) {
+                reads.forgetAll();
+            } else if (BatchReads.touchesOthers(change.resourceType(), change.operation())) {
+                reads.forgetAllBut(BatchReads.refOf(change));
+            }
+        }
+    }
+
+    private Result applyNewStep(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
         try {
             Step step = switch (change.operation()) {
-                case CREATE -> create(change, position, policy);
-                case REPLACE -> replace(change, position, policy);
-                case PATCH -> patch(change, position, policy);
-                case DELETE -> delete(change, position, policy);
+                case CREATE -> create(change, position, policy, reads);
+                case REPLACE -> replace(change, position, policy, reads);
+                case PATCH -> patch(change, position, policy, reads);
+                case DELETE -> delete(change, position, policy, reads);
             };
             if (step.held()) {
                 return Result.of(ChangeOutcome.setAside(change.changeId(), OutcomeStatus.HELD,
@@ -107,12 +134,12 @@ public class ChangeApplier {
                     step.written() == null ? null : ResourceSnapshots.encode(step.written())),
                     step.records());
         } catch (ScimException e) {
-            if (isRedeliveredCreate(change, position)) {
+            if (isRedeliveredCreate(change, position, reads)) {
                 return redelivered(change, position);
             }
             return Result.of(ChangeOutcome.rejected(change.changeId(), e.error()));
         } catch (ConcurrentWriteException e) {
-            if (isRedeliveredCreate(change, position)) {
+            if (isRedeliveredCreate(change, position, reads)) {
                 return redelivered(change, position);
             }
             throw e;
@@ -147,8 +174,17 @@ public class ChangeApplier {
      * Returns whether the change was applied before: a redelivery gets its outcome without a write.
      */
     boolean isApplied(ChangeEvent change, ChangePosition position) {
+        return isApplied(change, position, new BatchReads(resources));
+    }
+
+    /**
+     * A CREATE is a redelivery when its resource was created and deleted already: ids are
+     * assigned by ingress and never reused. A CREATE redelivered while its resource lives is
+     * recognised when its insert finds the id taken, which spares a lookup of every new resource.
+     */
+    boolean isApplied(ChangeEvent change, ChangePosition position, BatchReads reads) {
         return change.operation() == Operation.CREATE
-                ? isDeleted(change) : isRedelivery(change, position);
+                ? reads.isDeleted(BatchReads.refOf(change)) : isRedelivery(change, position, reads);
     }
 
     /**
@@ -156,7 +192,7 @@ public class ChangeApplier {
      * it can be worked out without applying it: the answer to a change that is set aside. Null for a
      * delete, and the stored resource when the change cannot be worked out on its own.
      */
-    ObjectNode expectedResource(ChangeEvent change) {
+    ObjectNode expectedResource(ChangeEvent change, BatchReads reads) {
         Instant now = clock.instant();
         if (change.operation() == Operation.CREATE) {
             ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
@@ -167,7 +203,7 @@ public class ChangeApplier {
         if (change.operation() == Operation.DELETE) {
             return null;
         }
-        return resources.find(change.tenantId(), change.resourceType(), change.resourceId())
+        return reads.find(BatchReads.refOf(change))
                 .map(current -> expectedResource(change, current))
                 .orElse(null);
     }
@@ -194,27 +230,24 @@ public class ChangeApplier {
      * Whether a CREATE that failed on a taken id or user name did so because it was applied
      * before: the resource it would create is stored, at this change's position or later.
      */
-    private boolean isRedeliveredCreate(ChangeEvent change, ChangePosition position) {
-        return change.operation() == Operation.CREATE && isRedelivery(change, position);
+    private boolean isRedeliveredCreate(ChangeEvent change, ChangePosition position,
+            BatchReads reads) {
+        if (change.operation() != Operation.CREATE) {
+            return false;
+        }
+        // The failed insert may have met a resource this batch has not seen yet.
+        reads.forget(BatchReads.refOf(change));
+        return isRedelivery(change, position, reads);
     }
 
-    /**
-     * Whether the resource a CREATE names was created and deleted already, which makes the
-     * CREATE a redelivery: ids are assigned by ingress and never reused. A CREATE redelivered
-     * while its resource lives is recognised when its insert finds the id taken, which saves
-     * a lookup on every new resource.
-     */
-    private boolean isDeleted(ChangeEvent change) {
-        return resources.isDeleted(change.tenantId(), change.resourceType(), change.resourceId());
-    }
-
-    private boolean isRedelivery(ChangeEvent change, ChangePosition position) {
-        Optional<ChangePosition> applied = resources.appliedPosition(
-                change.tenantId(), change.resourceType(), change.resourceId());
+    private static boolean isRedelivery(ChangeEvent change, ChangePosition position,
+            BatchReads reads) {
+        Optional<ChangePosition> applied = reads.appliedPosition(BatchReads.refOf(change));
         return applied.isPresent() && !position.isAfter(applied.get());
     }
 
-    private Step create(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
+    private Step create(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         var members = groupMembers.resolve(change.tenantId(), memberIds);
@@ -234,16 +267,19 @@ public class ChangeApplier {
             insert(resource, position, profile);
         } catch (ScimException e) {
             // A redelivered create fails here too; its group exists and keeps its members.
-            if (!isRedelivery(change, position)) {
+            reads.forget(BatchReads.refOf(change));
+            if (!isRedelivery(change, position, reads)) {
                 groupMembers.removeAllOf(resource);
             }
             throw e;
         }
+        reads.written(resource, position);
         return Step.written(resource, written.records());
     }
 
-    private Step replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
-        StoredResource current = existing(change);
+    private Step replace(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
+        StoredResource current = existing(change, reads);
         ObjectNode attributes = ((ObjectNode) change.payload()).deepCopy();
         List<String> memberIds = groupMembers.takeMembers(change.resourceType(), attributes);
         StoredResource replaced = current.withAttributes(attributes, clock.instant());
@@ -272,11 +308,13 @@ public class ChangeApplier {
         }
         StoredResource stored = withOutbox(replaced, written, position, policy);
         update(stored, position, profile);
+        reads.written(stored, position);
         return Step.written(stored, written.records());
     }
 
-    private Step patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
-        StoredResource current = existing(change);
+    private Step patch(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
+        StoredResource current = existing(change, reads);
         List<PatchOperation> operations = PatchRequestParser.parse(change.payload());
         GroupMembers.Plan plan = groupMembers.plan(current, operations);
         ObjectNode patched = patchEngine.apply(
@@ -312,11 +350,13 @@ public class ChangeApplier {
         }
         StoredResource stored = withOutbox(result, written, position, policy);
         update(stored, position, profile);
+        reads.written(stored, position);
         return Step.written(stored, written.records());
     }
 
-    private Step delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy) {
-        StoredResource current = existing(change);
+    private Step delete(ChangeEvent change, ChangePosition position, ApplyPolicy policy,
+            BatchReads reads) {
+        StoredResource current = existing(change, reads);
         if (!policy.admitDeletion(change)) {
             return Step.held(null);
         }
@@ -329,6 +369,7 @@ public class ChangeApplier {
                         groupMembers.memberIds(current));
         groupMembers.removeAllOf(current);
         resources.delete(withOutbox(current, written, position, policy), position);
+        reads.deletedBy(BatchReads.refOf(change), position);
         return Step.written(null, written.records());
     }
 
@@ -445,9 +486,8 @@ public class ChangeApplier {
      *
      * @throws ScimException 404 when it does not exist, 412 when it is at another version
      */
-    private StoredResource existing(ChangeEvent change) {
-        StoredResource current = resources
-                .find(change.tenantId(), change.resourceType(), change.resourceId())
+    private static StoredResource existing(ChangeEvent change, BatchReads reads) {
+        StoredResource current = reads.find(BatchReads.refOf(change))
                 .orElseThrow(() -> ScimException.notFound(change.resourceType().scimName() + " "
                         + change.resourceId() + " not found"));
         Long expected = change.expectedVersion();

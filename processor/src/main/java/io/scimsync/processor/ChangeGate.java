@@ -13,6 +13,7 @@ import io.scimsync.store.profile.MappingStore;
 import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.OutboxEntry;
+import io.scimsync.store.resource.ResourceRef;
 import io.scimsync.store.resource.ResourceSnapshots;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoredResource;
@@ -99,10 +100,13 @@ class ChangeGate {
         private final Map<Integer, Long> firstOffsets;
         private final Map<String, StoredMapping> mappings = new ConcurrentHashMap<>();
         private final Map<String, Long> applied = new ConcurrentHashMap<>();
+        private final BatchReads reads;
 
-        private Batch(Map<String, TenantControl> controls, Map<Integer, Long> firstOffsets) {
+        private Batch(Map<String, TenantControl> controls, Map<Integer, Long> firstOffsets,
+                BatchReads reads) {
             this.controls = controls;
             this.firstOffsets = firstOffsets;
+            this.reads = reads;
         }
 
         /**
@@ -142,17 +146,21 @@ class ChangeGate {
     }
 
     /**
-     * Starts a batch.
+     * Starts a batch, reading the stored state of the resources its changes name.
      *
      * @param firstOffsets the offset of the batch's first record on each of its partitions
      */
-    Batch begin(Collection<String> tenantIds, Map<Integer, Long> firstOffsets) {
+    Batch begin(Collection<String> tenantIds, Map<Integer, Long> firstOffsets,
+            Collection<ChangeEvent> changes) {
         for (Map.Entry<Integer, Long> first : firstOffsets.entrySet()) {
             if (releasedKept.remove(first.getKey())) {
                 parked.purgeReleased(first.getKey(), first.getValue());
             }
         }
-        return new Batch(new ConcurrentHashMap<>(safeguards.controls(tenantIds)), firstOffsets);
+        BatchReads reads = new BatchReads(resources);
+        reads.prefetch(changes);
+        return new Batch(new ConcurrentHashMap<>(safeguards.controls(tenantIds)), firstOffsets,
+                reads);
     }
 
     /** Forgets what it knew of these partitions' set-aside changes: they were (re)assigned. */
@@ -166,8 +174,9 @@ class ChangeGate {
     /** Applies the change of {@code record} or sets it aside, and returns its outcome. */
     ChangeOutcome process(ChangeEvent change, ConsumerRecord<String, byte[]> record, Batch batch) {
         ChangePosition position = new ChangePosition(record.partition(), record.offset());
-        if (applier.isApplied(change, position)) {
-            ChangeApplier.Result again = applier.apply(change, position, ApplyPolicy.UNGUARDED);
+        if (applier.isApplied(change, position, batch.reads)) {
+            ChangeApplier.Result again = applier.apply(change, position, ApplyPolicy.UNGUARDED,
+                    batch.reads);
             publisher.publish(again.records());
             return again.outcome();
         }
@@ -176,11 +185,11 @@ class ChangeGate {
         if (blocked(record.partition()).contains(key)) {
             return park(change, record, ParkState.WAITING,
                     "waiting behind an earlier change of this resource that is set aside",
-                    expectedWhileWaiting(change));
+                    expectedWhileWaiting(change, batch.reads));
         }
         if (control.paused()) {
             return park(change, record, ParkState.WAITING, "waiting: the tenant is paused",
-                    applier.expectedResource(change));
+                    applier.expectedResource(change, batch.reads));
         }
         Attempt attempt = attempt(change, position, batch, false, position);
         OutcomeStatus status = attempt.outcome().status();
@@ -202,8 +211,9 @@ class ChangeGate {
      */
     void notice(MembershipNotice notice, ConsumerRecord<String, byte[]> record, Batch batch) {
         ChangePosition position = new ChangePosition(record.partition(), record.offset());
-        Optional<StoredResource> found = resources.find(
-                notice.tenantId(), ResourceType.GROUP, notice.groupId());
+        ResourceRef groupRef = new ResourceRef(notice.tenantId(), ResourceType.GROUP,
+                notice.groupId());
+        Optional<StoredResource> found = batch.reads.find(groupRef);
         if (found.isEmpty()) {
             return;
         }
@@ -216,6 +226,7 @@ class ChangeGate {
         IdentityEventWriter.Written written = events.membershipEnded(notice, clock.instant(),
                 group.events().sequence());
         OutboxEntry entry = new OutboxEntry(position, position, written.records());
+        batch.reads.forget(groupRef);
         resources.updateEvents(group.withEvents(group.events().append(entry,
                 written.lastSequence(), batch.uncommittedFrom(position))));
         publisher.publish(written.records());
@@ -224,7 +235,7 @@ class ChangeGate {
     /** Carries out an operator's command; it has no outcome record. */
     void execute(OperatorCommand command, ConsumerRecord<String, byte[]> record, Batch batch) {
         ChangePosition at = new ChangePosition(record.partition(), record.offset());
-        republishReleased(at);
+        republishReleased(at, batch);
         switch (command.action()) {
             case RELEASE -> release(command, batch, at);
             case DISCARD -> discard(command, batch, at);
@@ -236,12 +247,12 @@ class ChangeGate {
      * Publishes again the records of the changes an earlier attempt of the command at {@code at}
      * applied: that attempt's transaction did not commit, since the command is processed again.
      */
-    private void republishReleased(ChangePosition at) {
+    private void republishReleased(ChangePosition at, Batch batch) {
         for (ParkedChange released : parked.releasedBy(at.partition(), at.offset())) {
             ChangeEvent event = codec.decodeChange(released.change());
             publisher.publish(applier.apply(event,
                     new ChangePosition(released.partition(), released.offset()),
-                    ApplyPolicy.UNGUARDED).records());
+                    ApplyPolicy.UNGUARDED, batch.reads).records());
         }
     }
 
@@ -339,8 +350,9 @@ class ChangeGate {
             ChangePosition at) {
         ChangeEvent event = codec.decodeChange(change.change());
         ChangePosition position = new ChangePosition(change.partition(), change.offset());
-        if (applier.isApplied(event, position)) {
-            publisher.publish(applier.apply(event, position, ApplyPolicy.UNGUARDED).records());
+        if (applier.isApplied(event, position, batch.reads)) {
+            publisher.publish(applier.apply(event, position, ApplyPolicy.UNGUARDED, batch.reads)
+                    .records());
             markReleased(change, at);
             return true;
         }
@@ -428,7 +440,7 @@ class ChangeGate {
             }
         };
         try {
-            ChangeApplier.Result result = applier.applyNew(change, position, policy);
+            ChangeApplier.Result result = applier.applyNew(change, position, policy, batch.reads);
             ChangeOutcome outcome = result.outcome();
             if (outcome.status() == OutcomeStatus.APPLIED) {
                 batch.countApplied(change.tenantId());
@@ -450,7 +462,7 @@ class ChangeGate {
                         change.resourceType().scimName(), change.resourceId(), e);
             }
             recordForRatio(change.tenantId(), true, batch);
-            JsonNode expected = applier.expectedResource(change);
+            JsonNode expected = applier.expectedResource(change, batch.reads);
             return new Attempt(ChangeOutcome.setAside(change.changeId(), OutcomeStatus.QUARANTINED,
                     expected), QuarantineReasons.of(e, change.changeId()));
         }
@@ -505,15 +517,16 @@ class ChangeGate {
      * The resource as a waiting change will leave it. When the resource is not stored yet, its
      * create may be set aside ahead of the change: then the change is worked out on top of it.
      */
-    private JsonNode expectedWhileWaiting(ChangeEvent change) {
-        ObjectNode expected = applier.expectedResource(change);
+    private JsonNode expectedWhileWaiting(ChangeEvent change, BatchReads reads) {
+        ObjectNode expected = applier.expectedResource(change, reads);
         if (expected != null || change.operation() == Operation.CREATE
                 || change.operation() == Operation.DELETE) {
             return expected;
         }
         for (ParkedChange earlier : parked.ofResource(change.tenantId(), change.recordKey())) {
             if (earlier.operation() == Operation.CREATE) {
-                ObjectNode created = applier.expectedResource(codec.decodeChange(earlier.change()));
+                ObjectNode created = applier.expectedResource(codec.decodeChange(earlier.change()),
+                        reads);
                 return applier.expectedResource(change, ResourceSnapshots.decode(
                         change.tenantId(), change.resourceType(), change.resourceId(), created));
             }

@@ -63,19 +63,21 @@ class ChangeListener implements ConsumerSeekAware {
         List<Object> decoded = new ArrayList<>(records.size());
         Set<String> tenantIds = new HashSet<>();
         Map<Integer, Long> firstOffsets = new HashMap<>();
+        List<ChangeEvent> changes = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             firstOffsets.putIfAbsent(record.partition(), record.offset());
             Object value = decode(record);
             decoded.add(value);
             if (value instanceof ChangeEvent change) {
                 tenantIds.add(change.tenantId());
+                changes.add(change);
             } else if (value instanceof OperatorCommand command) {
                 tenantIds.add(command.tenantId());
             } else if (value instanceof MembershipNotice notice) {
                 tenantIds.add(notice.tenantId());
             }
         }
-        ChangeGate.Batch batch = gate.begin(tenantIds, firstOffsets);
+        ChangeGate.Batch batch = gate.begin(tenantIds, firstOffsets, changes);
         List<OutcomePublisher.Reply> replies = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);

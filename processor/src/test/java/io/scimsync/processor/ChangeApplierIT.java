@@ -2,8 +2,12 @@ package io.scimsync.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.scimsync.schemas.ResourceType;
@@ -18,12 +22,14 @@ import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.Membership;
 import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.MembershipStore;
+import io.scimsync.store.resource.OutboxRecord;
 import io.scimsync.store.resource.ResourceStore;
 import io.scimsync.store.resource.StoreIndexes;
 import io.scimsync.store.resource.StoredResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +45,8 @@ class ChangeApplierIT {
     private static final String TENANT = "t-1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final AtomicInteger FINDS = new AtomicInteger();
+
     private static MongoServer server;
     private static MongoClient client;
 
@@ -51,7 +59,18 @@ class ChangeApplierIT {
     static void startServer() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(
+                        "mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            FINDS.incrementAndGet();
+                        }
+                    }
+                })
+                .build());
     }
 
     @AfterAll
@@ -391,6 +410,87 @@ class ChangeApplierIT {
         assertThat(user("u-1")).isEqualTo(before);
         assertThat(resources.appliedPosition(TENANT, ResourceType.USER, "u-1"))
                 .contains(createdAt);
+    }
+
+    @Test
+    void batchReadsItsResourcesInOneQuery() {
+        createUsers("u-1", "u-2", "u-3");
+        List<ChangeEvent> changes = List.of(
+                patch(ResourceType.USER, "u-1", replace("displayName", "A")),
+                patch(ResourceType.USER, "u-2", replace("displayName", "B")),
+                patch(ResourceType.USER, "u-3", replace("displayName", "C")));
+        BatchReads reads = new BatchReads(resources);
+        FINDS.set(0);
+
+        reads.prefetch(changes);
+        for (ChangeEvent change : changes) {
+            applyInBatch(change, reads);
+        }
+
+        assertThat(FINDS.get()).as("find commands for the batch").isEqualTo(1);
+        assertThat(user("u-2").attributes().path("displayName").asString()).isEqualTo("B");
+    }
+
+    @Test
+    void batchSeesItsOwnWrites() {
+        createUsers("u-1");
+        ChangeEvent first = patch(ResourceType.USER, "u-1", replace("displayName", "First"));
+        ChangeEvent second = patch(ResourceType.USER, "u-1", replace("title", "Second"));
+        BatchReads reads = new BatchReads(resources);
+        FINDS.set(0);
+
+        reads.prefetch(List.of(first, second));
+        applyInBatch(first, reads);
+        applyInBatch(second, reads);
+
+        assertThat(FINDS.get()).as("find commands for the batch").isEqualTo(1);
+        StoredResource stored = user("u-1");
+        assertThat(stored.version()).isEqualTo(3);
+        assertThat(stored.attributes().path("displayName").asString()).isEqualTo("First");
+        assertThat(stored.attributes().path("title").asString()).isEqualTo("Second");
+    }
+
+    @Test
+    void batchRereadsMembersAfterGroupChange() {
+        createUsers("u-1");
+        applier.apply(groupCreate("g-1", "Sales"), nextPosition());
+        ChangeEvent join = patch(ResourceType.GROUP, "g-1", addMembers("u-1"));
+        ChangeEvent leave = delete(ResourceType.USER, "u-1");
+        BatchReads reads = new BatchReads(resources);
+
+        reads.prefetch(List.of(join, leave));
+        applyInBatch(join, reads);
+        ChangeApplier.Result deleted = applyInBatch(leave, reads);
+
+        assertThat(deleted.records()).extracting(OutboxRecord::topic)
+                .as("the user's delete ends its new membership")
+                .contains(OutboxRecord.NOTICES);
+    }
+
+    @Test
+    void batchSeesItsOwnCreateAndDelete() {
+        ChangeEvent create = userCreate("u-1", "alice@x.example");
+        ChangeEvent rename = patch(ResourceType.USER, "u-1", replace("displayName", "Alice"));
+        ChangeEvent remove = delete(ResourceType.USER, "u-1");
+        BatchReads reads = new BatchReads(resources);
+
+        reads.prefetch(List.of(create, rename, remove));
+        applyInBatch(create, reads);
+        applyInBatch(rename, reads);
+        applyInBatch(remove, reads);
+
+        assertThat(resources.find(TENANT, ResourceType.USER, "u-1")).isEmpty();
+        assertThat(resources.isDeleted(TENANT, ResourceType.USER, "u-1")).isTrue();
+        assertThat(applier.isApplied(create, new ChangePosition(0, lastOffset - 2), reads))
+                .as("the create redelivered after the batch's delete").isTrue();
+    }
+
+    private ChangeApplier.Result applyInBatch(ChangeEvent change, BatchReads reads) {
+        ChangePosition position = nextPosition();
+        assertThat(applier.isApplied(change, position, reads)).as("applied before").isFalse();
+        ChangeApplier.Result result = applier.applyNew(change, position, ApplyPolicy.UNGUARDED, reads);
+        assertThat(result.outcome().status()).as("outcome").isEqualTo(OutcomeStatus.APPLIED);
+        return result;
     }
 
     private ChangePosition nextPosition() {

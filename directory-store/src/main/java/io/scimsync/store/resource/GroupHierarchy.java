@@ -4,8 +4,11 @@ import io.scimsync.schemas.ResourceType;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +47,33 @@ public class GroupHierarchy {
                 }
             }
             level = List.copyOf(next);
+        }
+        return found;
+    }
+
+    /**
+     * Returns the stored groups that contain any of {@code groups} directly or through other
+     * groups, without {@code groups} themselves, by id in the order found. It starts from the
+     * groups as read, so a caller that has them spares the first query of
+     * {@link #enclosing(String, Collection)}.
+     */
+    public Map<String, StoredResource> enclosingGroups(String tenantId,
+            Collection<StoredResource> groups) {
+        Set<String> seen = new HashSet<>();
+        groups.forEach(group -> seen.add(group.id()));
+        Map<String, StoredResource> found = new LinkedHashMap<>();
+        Collection<StoredResource> level = groups;
+        while (!level.isEmpty()) {
+            Set<String> next = new LinkedHashSet<>();
+            for (StoredResource group : level) {
+                for (String outer : group.groupIds()) {
+                    if (seen.add(outer)) {
+                        next.add(outer);
+                    }
+                }
+            }
+            level = next.isEmpty() ? List.of() : resources.findAll(tenantId, ResourceType.GROUP, next);
+            level.forEach(group -> found.put(group.id(), group));
         }
         return found;
     }

@@ -35,7 +35,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -86,6 +89,49 @@ public class ResourceStore {
             found.add(toResource(document, type));
         }
         return found;
+    }
+
+    /**
+     * The live resources among {@code refs}, with their applied positions, read with one query
+     * per resource type. A ref missing from the result has no live resource.
+     */
+    public Map<ResourceRef, LiveResource> findLive(Collection<ResourceRef> refs) {
+        Map<ResourceRef, LiveResource> found = new HashMap<>();
+        for (Map.Entry<ResourceType, List<ResourceRef>> ofType : byType(refs).entrySet()) {
+            List<String> documentIds = ofType.getValue().stream()
+                    .map(ref -> documentId(ref.tenantId(), ref.id())).toList();
+            for (Document document : collection(ofType.getKey()).find(Filters.in(ID, documentIds))) {
+                StoredResource resource = toResource(document, ofType.getKey());
+                found.put(new ResourceRef(resource.tenantId(), resource.type(), resource.id()),
+                        new LiveResource(resource, position(document)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The positions of the deletes of the deleted resources among {@code refs}, read with one
+     * query. A ref missing from the result has no tombstone.
+     */
+    public Map<ResourceRef, ChangePosition> findDeleted(Collection<ResourceRef> refs) {
+        Map<String, ResourceRef> byTombstoneId = new HashMap<>();
+        refs.forEach(ref -> byTombstoneId.put(tombstoneId(ref.type(), ref.tenantId(), ref.id()), ref));
+        Map<ResourceRef, ChangePosition> found = new HashMap<>();
+        if (byTombstoneId.isEmpty()) {
+            return found;
+        }
+        database.getCollection(TOMBSTONES)
+                .find(Filters.in(ID, byTombstoneId.keySet()))
+                .projection(new Document(ID, 1).append(POSITION, 1))
+                .forEach(document -> found.put(byTombstoneId.get(document.getString(ID)),
+                        position(document)));
+        return found;
+    }
+
+    private static Map<ResourceType, List<ResourceRef>> byType(Collection<ResourceRef> refs) {
+        Map<ResourceType, List<ResourceRef>> byType = new EnumMap<>(ResourceType.class);
+        refs.forEach(ref -> byType.computeIfAbsent(ref.type(), type -> new ArrayList<>()).add(ref));
+        return byType;
     }
 
     /** The id of the tenant's resource whose unique key is {@code uniqueKey}, if there is one. */

@@ -3,6 +3,7 @@ package io.scimsync.store.tenant;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import com.mongodb.client.model.Filters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -163,14 +165,13 @@ public class TenantStore {
     }
 
     private void requireTenant(String tenantId) {
-        if (!mongo.exists(query(where(ID).is(tenantId)), TenantDocument.class)) {
+        if (!tenantExists(tenantId)) {
             throw new TenantNotFoundException(tenantId);
         }
     }
 
     private boolean tenantExists(TokenDocument token) {
-        boolean exists = mongo.exists(query(where(ID).is(token.tenantId())),
-                TenantDocument.class);
+        boolean exists = tenantExists(token.tenantId());
         if (!exists) {
             log.debug("Token {} belongs to tenant {}, which no longer exists", token.id(),
                     token.tenantId());
@@ -180,6 +181,18 @@ public class TenantStore {
 
     private static boolean isRecent(Instant lastUsedAt, Instant usedAt) {
         return lastUsedAt != null && usedAt.isBefore(lastUsedAt.plus(LAST_USED_RESOLUTION));
+    }
+
+    /**
+     * Returns whether the tenant exists, read by primary key with a projection of the key alone.
+     * Not {@code MongoTemplate.exists}, which counts matches with an aggregation, a heavier
+     * command than a lookup, and this runs on every authenticated request.
+     */
+    private boolean tenantExists(String tenantId) {
+        return mongo.getCollection(mongo.getCollectionName(TenantDocument.class))
+                .find(Filters.eq(ID, tenantId))
+                .projection(new Document(ID, 1))
+                .first() != null;
     }
 
     private Instant now() {

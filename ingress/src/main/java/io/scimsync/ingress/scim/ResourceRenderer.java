@@ -9,7 +9,6 @@ import io.scimsync.store.resource.StoredResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -77,23 +76,27 @@ public class ResourceRenderer {
         if (user.groupIds().isEmpty()) {
             return groups;
         }
-        Set<String> indirect = hierarchy.enclosing(user.tenantId(), user.groupIds());
-        List<String> all = new ArrayList<>(user.groupIds());
-        all.addAll(indirect);
-        Map<String, StoredResource> byId = resources
-                .findAll(user.tenantId(), ResourceType.GROUP, all).stream()
+        List<StoredResource> direct = resources.findAll(
+                user.tenantId(), ResourceType.GROUP, user.groupIds());
+        Map<String, StoredResource> byId = direct.stream()
                 .collect(Collectors.toMap(StoredResource::id, Function.identity()));
-        for (String groupId : all) {
+        for (String groupId : user.groupIds()) {
             StoredResource group = byId.get(groupId);
             if (group != null) {
-                groups.add(NODES.objectNode()
-                        .put("value", groupId)
-                        .put("$ref", location(baseUrl, ResourceType.GROUP, groupId))
-                        .put("display", group.attributes().path("displayName").asString())
-                        .put("type", indirect.contains(groupId) ? "indirect" : "direct"));
+                groups.add(groupValue(group, baseUrl, "direct"));
             }
         }
+        hierarchy.enclosingGroups(user.tenantId(), direct).values()
+                .forEach(group -> groups.add(groupValue(group, baseUrl, "indirect")));
         return groups;
+    }
+
+    private ObjectNode groupValue(StoredResource group, String baseUrl, String type) {
+        return NODES.objectNode()
+                .put("value", group.id())
+                .put("$ref", location(baseUrl, ResourceType.GROUP, group.id()))
+                .put("display", group.attributes().path("displayName").asString())
+                .put("type", type);
     }
 
     private ArrayNode members(StoredResource group, String baseUrl) {
