@@ -28,6 +28,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
 
+    /** The largest page cache the store takes, in megabytes. */
+    static final int MAX_CACHE_MB = 512;
+
+    /** MVStore's own default page cache, in megabytes, the least the store takes. */
+    static final int MIN_CACHE_MB = 16;
+
     /** MVStore's default auto-commit delay, in milliseconds. */
     public static final int DEFAULT_AUTO_COMMIT_DELAY_MILLIS = 1000;
 
@@ -132,7 +138,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     }
 
     private MVStore openMvStore() {
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString());
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString())
+                .cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory()));
         if (autoCommitDelayMillis == 0) {
             builder.autoCommitDisabled();
         }
@@ -141,6 +148,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             store.setAutoCommitDelay(autoCommitDelayMillis);
         }
         return store;
+    }
+
+    /**
+     * Returns the page cache for a JVM whose heap may grow to {@code maxHeapBytes}: a quarter of
+     * it, between {@value #MIN_CACHE_MB} and {@value #MAX_CACHE_MB} MB. The store deserialises
+     * every page it reads from the file again, so a scan of a tenant that does not fit the cache
+     * costs many times one that does: counting 100,000 users took seconds with MVStore's default
+     * of 16 MB and a few hundred milliseconds with 512 MB (docs/benchmarks.md).
+     */
+    static int cacheMegabytes(long maxHeapBytes) {
+        long quarter = maxHeapBytes / 4 / (1024 * 1024);
+        return (int) Math.max(MIN_CACHE_MB, Math.min(MAX_CACHE_MB, quarter));
     }
 
     private MongoServer bind(H2Backend opened) {

@@ -65,7 +65,8 @@ class QueryTimingsBenchmark {
     private static final int GROUPS = 50;
     private static final int MEMBERS_PER_GROUP = 400;
     private static final int PAGE_SIZE = 200;
-    private static final int DEEP_PAGE = Math.min(500, USERS / PAGE_SIZE);
+    private static final int DEEP_PAGE = Math.min(
+            Integer.getInteger("scimsync.benchmark.deep-page", 500), USERS / PAGE_SIZE);
     private static final int BATCH = 1_000;
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final JsonMapper JSON = JsonMapper.builder().build();
