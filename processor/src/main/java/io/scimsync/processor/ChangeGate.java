@@ -141,7 +141,7 @@ class ChangeGate {
 
         /** Adds the batch's applied changes to each tenant's count. */
         void finish() {
-            applied.forEach(safeguards::addApplied);
+            safeguards.addApplied(applied);
         }
     }
 

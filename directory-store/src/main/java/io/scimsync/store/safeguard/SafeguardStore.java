@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
@@ -132,8 +133,16 @@ public class SafeguardStore {
     }
 
     /** Adds {@code count} to the tenant's number of applied changes. */
-    public void addApplied(String tenantId, long count) {
-        upsert(tenantId, Updates.inc(APPLIED, count));
+    /** Adds each tenant's count of applied changes, in one bulk write. */
+    public void addApplied(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(counts.size());
+        counts.forEach((tenantId, count) -> writes.add(new UpdateOneModel<>(
+                Filters.eq(ID, tenantId), Updates.inc(APPLIED, count),
+                new UpdateOptions().upsert(true))));
+        collection.bulkWrite(writes);
     }
 
     public long applied(String tenantId) {

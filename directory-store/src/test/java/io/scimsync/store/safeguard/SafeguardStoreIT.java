@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,11 +109,12 @@ class SafeguardStoreIT {
     }
 
     @Test
-    void appliedCountsAdd() {
-        safeguards.addApplied("t-1", 3);
-        safeguards.addApplied("t-1", 4);
+    void appliedCountsAddPerTenant() {
+        safeguards.addApplied(Map.of("t-1", 3L, "t-2", 5L));
+        safeguards.addApplied(Map.of("t-1", 4L));
 
         assertThat(safeguards.applied("t-1")).isEqualTo(7);
+        assertThat(safeguards.applied("t-2")).isEqualTo(5);
     }
 
     @Test
