@@ -142,8 +142,11 @@ public class TenantStore {
         if (!TokenSecrets.isWellFormed(secret)) {
             return Optional.empty();
         }
-        Query byHash = query(where(TokenDocument.SECRET_HASH).is(TokenSecrets.hash(secret)));
-        return Optional.ofNullable(mongo.findOne(byHash, TokenDocument.class))
+        Document stored = mongo.getCollection(TokenDocument.COLLECTION)
+                .find(Filters.eq(TokenDocument.SECRET_HASH, TokenSecrets.hash(secret)))
+                .first();
+        return Optional.ofNullable(stored)
+                .map(TokenDocument::fromStored)
                 .filter(this::tenantExists)
                 .map(TokenDocument::toToken);
     }
