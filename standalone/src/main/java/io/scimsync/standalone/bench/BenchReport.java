@@ -102,8 +102,10 @@ record BenchReport(double scimWritesPerSecond, Latency ackLatency, Latency satur
         text.append(quick ? "scim-sync bench (quick: sizes scaled down)\n" : "scim-sync bench\n");
         line(text, "options", options.toString());
         line(text, "initial sync", String.format(Locale.ROOT,
-                "%d objects in %.1f s, %d write requests failed", initialSync.objects(),
-                initialSync.seconds(), initialSync.failed()));
+                "%d objects in %.1f s, %d write requests failed%s", initialSync.objects(),
+                initialSync.seconds(), initialSync.failed(),
+                initialSync.failedByStatus().isEmpty() ? ""
+                        : " (by status " + initialSync.failedByStatus() + ")"));
         line(text, "fixed rate", String.format(Locale.ROOT,
                 "%.1f writes/s of %s offered, %d acknowledged, %d failed, %d not sent by the end",
                 fixedRate.writesPerSecond(), options.get("rate"), fixedRate.acknowledged(),

@@ -2,6 +2,10 @@ package io.scimsync.standalone.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +30,15 @@ final class InitialSync {
      * @param objects acknowledged users, groups and memberships
      * @param writes acknowledged write requests (POSTs and PATCHes)
      * @param failed write requests without a success response
+     * @param failedByStatus those requests counted by the status of their response, {@code "none"}
+     *     for a request that got no response
      */
-    record Result(long objects, long writes, long failed, double seconds) {
+    record Result(long objects, long writes, long failed, double seconds,
+            Map<String, Long> failedByStatus) {
+
+        Result {
+            failedByStatus = Map.copyOf(failedByStatus);
+        }
     }
 
     private final BenchHttp http;
@@ -35,6 +46,7 @@ final class InitialSync {
     private final AtomicLong objects = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final Map<String, LongAdder> failedByStatus = new ConcurrentSkipListMap<>();
 
     InitialSync(BenchHttp http, int concurrency) {
         this.http = http;
@@ -68,8 +80,10 @@ final class InitialSync {
         } finally {
             clients.shutdownNow();
         }
+        Map<String, Long> byStatus = new TreeMap<>();
+        failedByStatus.forEach((status, count) -> byStatus.put(status, count.sum()));
         return new Result(objects.get(), writes.get(), failed.get(),
-                (System.nanoTime() - start) / 1e9);
+                (System.nanoTime() - start) / 1e9, byStatus);
     }
 
     /** Returns the part of {@code total} that falls to the tenant at {@code index}. */
@@ -81,18 +95,24 @@ final class InitialSync {
         String userName = EntraBodies.userName(tenant.index(), user);
         BenchHttp.Response match = http.findUser(tenant.token(), userName);
         if (!match.isSuccess() || match.json().path("totalResults").asInt(-1) != 0) {
-            failed.incrementAndGet();
+            fail(match);
             return;
         }
         BenchHttp.Response created =
                 http.scim(tenant.token(), "POST", "/Users", EntraBodies.user(tenant.index(), user));
         if (created.status() != 201) {
-            failed.incrementAndGet();
+            fail(created);
             return;
         }
         tenant.users().add(new TrackedUser(tenant, created.json().path("id").stringValue()));
         objects.incrementAndGet();
         writes.incrementAndGet();
+    }
+
+    private void fail(BenchHttp.Response response) {
+        failed.incrementAndGet();
+        String status = response.status() == 0 ? "none" : String.valueOf(response.status());
+        failedByStatus.computeIfAbsent(status, key -> new LongAdder()).increment();
     }
 
     private static List<List<String>> membersOfGroups(BenchTenant tenant, int groups) {
@@ -111,7 +131,7 @@ final class InitialSync {
         BenchHttp.Response created = http.scim(tenant.token(), "POST", "/Groups",
                 EntraBodies.group(tenant.index(), group));
         if (created.status() != 201) {
-            failed.incrementAndGet();
+            fail(created);
             return;
         }
         String id = created.json().path("id").stringValue();
@@ -132,7 +152,7 @@ final class InitialSync {
                     writes.incrementAndGet();
                 } else {
                     tracked.markUnknown();
-                    failed.incrementAndGet();
+                    fail(patched);
                 }
             } finally {
                 tracked.lock().unlock();

@@ -59,6 +59,12 @@ class BenchReportTest {
                 .contains("half the store's raw upsert rate: ratio 0.080");
     }
 
+    @Test
+    void summaryCountsFailedSyncWritesByStatus() {
+        assertThat(report(1200, 40.0, 2000.0, 2000.0).summary())
+                .contains("2 write requests failed (by status {503=2})");
+    }
+
     private static BenchReport report(double writesPerSecond, Double applyLagP99,
             Double kafkaRate, Double storeRate) {
         Histogram latency = new Histogram(3_600_000_000L, 3);
@@ -67,7 +73,8 @@ class BenchReportTest {
         BenchReport.Latency ack = BenchReport.Latency.of(fixed);
         Double applyLagP50 = applyLagP99 == null ? null : 20.0;
         return new BenchReport(writesPerSecond, ack, ack, applyLagP50, applyLagP99,
-                new InitialSync.Result(4400, 2300, 0, 120.0), 3.0, kafkaRate, storeRate,
+                new InitialSync.Result(4400, 2300, 2, 120.0, Map.of("503", 2L)), 3.0, kafkaRate,
+                storeRate,
                 Map.of("bench", 200.0), true, Map.of("rate", 500, "concurrency", 50), fixed,
                 new FinalStateCheck.Result(100, 0, 0, null));
     }
