@@ -8,6 +8,7 @@ import io.scimsync.schemas.resource.Projection;
 import io.scimsync.store.resource.StoredResource;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /Users} and {@code /Groups} of RFC 7644 §3: create, read, list, replace, patch, delete. */
@@ -49,13 +51,14 @@ public class ResourceController {
             @RequestParam(required = false) String attributes,
             @RequestParam(required = false) String excludedAttributes) {
         ResourceType type = typeOf(endpoint);
-        var result = service.create(tenant.tenantId(), type, ScimJson.parse(body));
+        JsonNode parsed = ScimJson.parse(body);
+        var result = service.create(tenant.tenantId(), type, parsed);
         StoredResource created = result.resource().orElseThrow();
         HttpHeaders headers = resourceHeaders(created);
         headers.setLocation(URI.create(ResourceRenderer.location(baseUrls.current(), type,
                 created.id())));
-        return ScimJson.answer(HttpStatus.CREATED, headers,
-                render(created, Projection.of(attributes, excludedAttributes)));
+        return ScimJson.answer(HttpStatus.CREATED, headers, listing.render(created,
+                Projection.of(attributes, excludedAttributes), namesMembers(parsed)));
     }
 
     /** Reads a resource; 304 without a body when {@code If-None-Match} names its version. */
@@ -155,6 +158,20 @@ public class ResourceController {
 
     private ObjectNode render(StoredResource resource, Projection projection) {
         return listing.render(resource, projection);
+    }
+
+    /**
+     * Returns whether a create body names members, under any spelling of the attribute. A new
+     * group's members are those of its body, so for a body without them, as Entra creates
+     * groups, the answer does not read the memberships.
+     */
+    private static boolean namesMembers(JsonNode body) {
+        for (String name : body.propertyNames()) {
+            if (name.toLowerCase(Locale.ROOT).endsWith("members")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpHeaders resourceHeaders(StoredResource resource) {

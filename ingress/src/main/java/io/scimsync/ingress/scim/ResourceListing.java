@@ -150,8 +150,14 @@ public class ResourceListing {
     }
 
     ObjectNode render(StoredResource resource, Projection projection) {
+        return render(resource, projection, true);
+    }
+
+    /** Renders a resource; {@code mayHaveMembers} false renders a group's members as none. */
+    ObjectNode render(StoredResource resource, Projection projection, boolean mayHaveMembers) {
         boolean withMembers = !projection.excludes("members");
-        ObjectNode rendered = renderer.render(resource, baseUrls.current(), withMembers);
+        ObjectNode rendered = renderer.render(resource, baseUrls.current(), withMembers,
+                mayHaveMembers);
         return projection.apply(resource.type(), rendered);
     }
 

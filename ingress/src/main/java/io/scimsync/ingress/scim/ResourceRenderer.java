@@ -43,6 +43,18 @@ public class ResourceRenderer {
      * @param withMembers whether to load a group's members; false when the request excludes them
      */
     public ObjectNode render(StoredResource resource, String baseUrl, boolean withMembers) {
+        return render(resource, baseUrl, withMembers, true);
+    }
+
+    /**
+     * Renders a resource, with an empty {@code members} list for a group whose members are
+     * known to be none, which spares the memberships query.
+     *
+     * @param mayHaveMembers false for a group known to have no members, such as one just created
+     *     from a body without members
+     */
+    public ObjectNode render(StoredResource resource, String baseUrl, boolean withMembers,
+            boolean mayHaveMembers) {
         ObjectNode scim = NODES.objectNode();
         JsonNode schemas = resource.attributes().get("schemas");
         scim.set("schemas", schemas != null ? schemas : NODES.arrayNode().add(resource.type().schema()));
@@ -53,7 +65,7 @@ public class ResourceRenderer {
         if (resource.type() == ResourceType.USER) {
             scim.set("groups", groups(resource, baseUrl));
         } else if (withMembers) {
-            scim.set("members", members(resource, baseUrl));
+            scim.set("members", mayHaveMembers ? members(resource, baseUrl) : NODES.arrayNode());
         }
         scim.set("meta", meta(resource, baseUrl));
         return scim;

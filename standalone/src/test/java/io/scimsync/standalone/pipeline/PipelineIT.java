@@ -107,6 +107,22 @@ class PipelineIT {
     }
 
     @Test
+    void groupCreateAnswersItsMembers() {
+        String member = createUser("member");
+        Response withMember = scim.post("/Groups", """
+                {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                 "displayName": "With %s", "Members": [{"value": "%s"}]}
+                """.formatted(uid(), member));
+        Response without = scim.post("/Groups", ScimRequests.group("Without " + uid()));
+
+        assertThat(memberIds(withMember.json())).containsExactly(member);
+        String emptyId = created(without);
+        assertThat(without.json().path("members"))
+                .as("the create answer renders members as a read does")
+                .isEqualTo(scim.get("/Groups/" + emptyId).json().path("members"));
+    }
+
+    @Test
     void repeatedCreateIsUniquenessConflict() {
         String userName = "retry." + uid() + "@example.com";
         String id = created(scim.post("/Users", ScimRequests.user(userName)));
