@@ -3,6 +3,7 @@ package io.scimsync.standalone;
 import java.util.Arrays;
 
 import io.scimsync.standalone.bench.BenchCommand;
+import io.scimsync.standalone.bench.FaultsCommand;
 import io.scimsync.standalone.embedded.EnableEmbeddedInfrastructure;
 
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Import;
  * a process of its own.
  *
  * <p>With {@code bench} as its first argument the jar runs the load generator instead (see
- * {@link BenchCommand}) and exits with its status.
+ * {@link BenchCommand}) and exits with its status; with {@code faults}, the fault test (see
+ * {@link FaultsCommand}).
  */
 @SpringBootApplication
 @EnableEmbeddedInfrastructure
@@ -26,6 +28,10 @@ public class StandaloneApplication {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("bench")) {
             System.exit(BenchCommand.run(Arrays.asList(args).subList(1, args.length),
+                    System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("faults")) {
+            System.exit(FaultsCommand.run(Arrays.asList(args).subList(1, args.length),
                     System.out, System.err));
         }
         SpringApplication.run(StandaloneApplication.class, args);

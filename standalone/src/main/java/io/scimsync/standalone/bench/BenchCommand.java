@@ -170,7 +170,7 @@ public final class BenchCommand {
      * Sets the bench JVM's log level to WARN: without Spring's configuration Logback logs
      * every Kafka and MongoDB client message at DEBUG.
      */
-    private static void quietLibraryLogging() {
+    static void quietLibraryLogging() {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(Level.WARN);
         }

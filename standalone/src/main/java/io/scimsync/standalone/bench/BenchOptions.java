@@ -129,7 +129,7 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
         return integer(values, name, defaultValue, 1);
     }
 
-    private static int integer(Map<String, String> values, String name, int defaultValue,
+    static int integer(Map<String, String> values, String name, int defaultValue,
             int minimum) {
         String value = values.get(name);
         if (value == null) {
@@ -148,7 +148,11 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
     }
 
     private static Duration duration(Map<String, String> values, Duration defaultValue) {
-        String value = values.get("--duration");
+        return duration(values, "--duration", defaultValue);
+    }
+
+    static Duration duration(Map<String, String> values, String name, Duration defaultValue) {
+        String value = values.get(name);
         if (value == null) {
             return defaultValue;
         }
@@ -163,7 +167,7 @@ public record BenchOptions(Optional<Path> report, boolean quick, Optional<String
         } catch (NumberFormatException e) {
             // reported below with the accepted forms
         }
-        throw new IllegalArgumentException("Invalid --duration '" + value
+        throw new IllegalArgumentException("Invalid " + name + " '" + value
                 + "': expected a positive number of seconds, such as 30, 30s or 2m");
     }
 

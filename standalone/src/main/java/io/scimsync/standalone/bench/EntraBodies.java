@@ -112,6 +112,21 @@ final class EntraBodies {
     }
 
     /**
+     * Replaces the display name: one capitalised operation with a path in the default dialect,
+     * a path-less lower-case {@code replace} in the compliant one.
+     */
+    static ObjectNode replaceDisplayName(String displayName, boolean compliantDialect) {
+        ObjectNode body = patch();
+        ObjectNode operation = body.withArray("Operations").addObject();
+        if (compliantDialect) {
+            operation.put("op", "replace").putObject("value").put("displayName", displayName);
+        } else {
+            operation.put("op", "Replace").put("path", "displayName").put("value", displayName);
+        }
+        return body;
+    }
+
+    /**
      * Sets {@code active}: the default dialect sends {@code "True"} or {@code "False"} as a
      * string, the compliant one a boolean.
      */

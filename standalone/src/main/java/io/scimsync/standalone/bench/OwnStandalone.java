@@ -2,28 +2,20 @@ package io.scimsync.standalone.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.scimsync.standalone.StandaloneApplication;
-
 /**
  * The standalone application the bench starts for itself when it has no {@code --target}: a
  * child JVM on the bench's own jar or class path, on loopback ports that were free a moment
  * before, with a temporary data directory that {@link #close()} deletes. Its output goes to
- * {@code standalone.log} in that directory. JVM options for the child, such as
- * {@code -XX:StartFlightRecording=...}, come from the {@code scimsync.bench.jvm-options}
- * system property, split at spaces.
+ * {@code standalone.log} in that directory. {@link ChildJvm} says where its JVM options come
+ * from.
  */
 final class OwnStandalone implements AutoCloseable {
 
@@ -31,7 +23,7 @@ final class OwnStandalone implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = ChildJvm.HOST;
 
     private final Process process;
     private final Path dataDir;
@@ -57,8 +49,8 @@ final class OwnStandalone implements AutoCloseable {
      */
     static OwnStandalone start() throws IOException, InterruptedException {
         Path dataDir = Files.createTempDirectory("scim-sync-bench-");
-        int[] ports = {freePort(), freePort(), freePort()};
-        String adminToken = newAdminToken();
+        int[] ports = {ChildJvm.freePort(), ChildJvm.freePort(), ChildJvm.freePort()};
+        String adminToken = ChildJvm.newAdminToken();
         ProcessBuilder builder = new ProcessBuilder(command(dataDir, ports))
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("standalone.log").toFile());
@@ -74,23 +66,10 @@ final class OwnStandalone implements AutoCloseable {
     }
 
     private static List<String> command(Path dataDir, int[] ports) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String jvmOptions = System.getProperty("scimsync.bench.jvm-options", "").strip();
-        if (!jvmOptions.isEmpty()) {
-            command.addAll(List.of(jvmOptions.split(" +")));
-        }
-        String classPath = System.getProperty("java.class.path");
-        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-            command.addAll(List.of("-jar", classPath));
-        } else {
-            command.addAll(List.of("-cp", classPath, StandaloneApplication.class.getName()));
-        }
-        command.add("--server.port=" + ports[0]);
-        command.add("--scimsync.standalone.kafka-port=" + ports[1]);
-        command.add("--scimsync.standalone.mongo-port=" + ports[2]);
-        command.add("--scimsync.data-dir=" + dataDir);
-        return command;
+        return ChildJvm.command(List.of(), List.of("--server.port=" + ports[0],
+                "--scimsync.standalone.kafka-port=" + ports[1],
+                "--scimsync.standalone.mongo-port=" + ports[2],
+                "--scimsync.data-dir=" + dataDir));
     }
 
     private void awaitHealthy() throws InterruptedException {
@@ -154,17 +133,5 @@ final class OwnStandalone implements AutoCloseable {
         } catch (IOException e) {
             return "(the log cannot be read: " + e.getMessage() + ")";
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String newAdminToken() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
