@@ -12,9 +12,9 @@ import java.util.List;
 import io.scimsync.standalone.StandaloneApplication;
 
 /**
- * What the bench and the fault test need to start the standalone application in a child JVM:
- * its command line on the parent's own jar or class path, free loopback ports and a new admin
- * token. JVM options for the child, such as {@code -XX:StartFlightRecording=...}, come from the
+ * Helpers of the bench and the fault test that start the standalone application in a child
+ * JVM: its command line on the parent's own jar or class path, free loopback ports and a new
+ * admin token. JVM options for the child, such as {@code -XX:StartFlightRecording=...}, come from the
  * {@code scimsync.bench.jvm-options} system property, split at spaces.
  */
 final class ChildJvm {

@@ -7,10 +7,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The fault test's requests by what came back: a 2xx, a 503 (retryable), no connection (the
- * replica was down, so the request never reached it), a connection lost mid-request (the
- * replica was killed while it handled the request), or anything else. Only the last class is
- * a failure of the service; the first lines of each such body are kept as samples.
+ * Counts of the fault test's requests by their result. The classes are a 2xx, a 503
+ * (retryable), a refused connection (the replica was down, so the request never reached it), a
+ * connection lost mid-request (the replica was killed while it handled the request), and any
+ * other status. Only the last class is a failure of the service, and the start of each such
+ * body is kept as a sample.
  */
 final class FaultAnswers {
 
@@ -24,7 +25,7 @@ final class FaultAnswers {
     private final Map<Integer, Long> unexpected = new TreeMap<>();
     private final List<String> samples = new ArrayList<>();
 
-    /** The class of one answer. */
+    /** The class of one request's result. */
     enum Kind { ACKNOWLEDGED, RETRYABLE, REFUSED, DROPPED, UNEXPECTED }
 
     /** Classifies {@code response} and counts it. */
@@ -83,7 +84,7 @@ final class FaultAnswers {
         return unexpected.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Returns the count of unexpected answers by status. */
+    /** Returns the count of unexpected responses by status. */
     synchronized Map<Integer, Long> unexpected() {
         return new TreeMap<>(unexpected);
     }

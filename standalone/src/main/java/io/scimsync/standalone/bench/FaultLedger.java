@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the fault test sent to each resource and which of it was acknowledged. Each user and
- * group is written by one load thread only, one request at a time, so the order of its sequence
- * numbers is the order in which the ingress received the requests.
+ * The record of the fault test's writes to each resource, and of which were acknowledged. Each
+ * user and group is written by one load thread only, one request at a time, so the order of its
+ * sequence numbers is the order in which the ingress received the requests.
  */
 final class FaultLedger {
 

@@ -9,9 +9,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The result of a fault test: the faults with their recovery times, the answers by class and
- * the comparison of the final state with the acknowledged writes. A run passes when no answer
- * was unexpected and every check of the comparison found nothing.
+ * The result of a fault test: the faults with their recovery times, the responses by class and
+ * the comparison of the final state with the acknowledged writes. A run passes when no response
+ * had an unexpected status and every check of the comparison found nothing.
  */
 record FaultReport(List<FaultSchedule.Result> faults, FaultAnswers answers,
         FaultVerification.Result verification, double seconds, Map<String, Object> options) {

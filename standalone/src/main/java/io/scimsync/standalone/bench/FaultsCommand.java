@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The {@code faults} command: starts the pipeline as separate processes on loopback (see
- * {@link SplitDeployment}), keeps a write load on both ingress replicas, kills and restarts the
- * processor, the broker, the store and an ingress replica mid-request, and then compares the
- * final state with the acknowledged answers ({@link FaultVerification}).
+ * {@link SplitDeployment}) and keeps a write load on both ingress replicas. It kills and
+ * restarts the processor, the broker, the store and an ingress replica mid-request, and then
+ * compares the final state with the acknowledged writes ({@link FaultVerification}).
  */
 public final class FaultsCommand {
 

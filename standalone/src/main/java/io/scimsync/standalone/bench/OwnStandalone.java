@@ -14,8 +14,8 @@ import java.util.stream.Stream;
  * The standalone application the bench starts for itself when it has no {@code --target}: a
  * child JVM on the bench's own jar or class path, on loopback ports that were free a moment
  * before, with a temporary data directory that {@link #close()} deletes. Its output goes to
- * {@code standalone.log} in that directory. {@link ChildJvm} says where its JVM options come
- * from.
+ * {@code standalone.log} in that directory. Its JVM options come from the system property
+ * that {@link ChildJvm} names.
  */
 final class OwnStandalone implements AutoCloseable {
 
