@@ -130,6 +130,24 @@ final class FieldResolver {
         return definition(arrayPath(path)).multiValued();
     }
 
+    /**
+     * Returns a query that applies {@code condition} to one element of the multi-valued
+     * attribute {@code field} lies in, as {@code {<array>: {$elemMatch: {<sub-field>: ...}}}}. A
+     * field that is the array itself, such as {@code groupIds}, gets the condition on its
+     * elements.
+     */
+    Document sameElement(Path path, ResolvedField field, Document condition) {
+        String name = field.name();
+        for (String prefix : List.of(Collections.SEARCH, Collections.ATTRIBUTES)) {
+            String array = prefix + "." + canonicalPath(arrayPath(path));
+            if (name.startsWith(array + ".")) {
+                return new Document(array, new Document("$elemMatch",
+                        new Document(name.substring(array.length() + 1), condition)));
+            }
+        }
+        return new Document(name, new Document("$elemMatch", condition));
+    }
+
     /** The search-copy field of the multi-valued attribute a value filter applies to. */
     String searchArray(Path path) {
         return Collections.SEARCH + "." + canonicalPath(arrayPath(path));

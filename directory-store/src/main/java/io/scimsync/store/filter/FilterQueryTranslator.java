@@ -187,8 +187,13 @@ public class FilterQueryTranslator {
         public Document visit(StartsWithFilter filter, Void unused) {
             ResolvedField field = stringField(filter, "sw");
             String prefix = (String) field.value();
-            return new Document(field.name(),
-                    new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE));
+            Document range = new Document("$gte", prefix).append("$lt", prefix + Character.MAX_VALUE);
+            if (fields.isMultiValued(filter.getAttributePath())) {
+                // Both bounds must hold for one element: on an array MongoDB matches each
+                // operator against any element, so "b@x" and "0@y" together would match "a@".
+                return fields.sameElement(filter.getAttributePath(), field, range);
+            }
+            return new Document(field.name(), range);
         }
 
         @Override

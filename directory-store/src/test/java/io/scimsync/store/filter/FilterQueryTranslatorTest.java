@@ -331,6 +331,23 @@ class FilterQueryTranslatorTest {
                 .multiValued()).isFalse();
     }
 
+    @Test
+    void startsWithOnMultiValuedHoldsForOneElement() {
+        Document query = users("emails.value sw \"A@\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.emails", new Document("$elemMatch",
+                new Document("value", new Document("$gte", "a@").append("$lt", "a@\uffff")))));
+    }
+
+    @Test
+    void startsWithOnComplexSubAttributeHoldsForOneElement() {
+        Document query = users("addresses.locality sw \"Sea\"");
+
+        assertThat(query).isEqualTo(tenant().append("search.addresses", new Document("$elemMatch",
+                new Document("locality",
+                        new Document("$gte", "sea").append("$lt", "sea\uffff")))));
+    }
+
     private Document users(String filter) {
         return translate(ResourceType.USER, filter);
     }

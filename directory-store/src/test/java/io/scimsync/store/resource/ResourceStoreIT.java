@@ -383,6 +383,26 @@ class ResourceStoreIT {
                 .containsExactly("u-1", "u-2", "u-3");
     }
 
+    /**
+     * Checks that {@code sw} on emails matches a user by one email. A real MongoDB matches each
+     * operator of a range against any element of an array, so two emails could meet one bound
+     * each; mongo-java-server matches the range per element either way.
+     */
+    @Test
+    void startsWithOnEmailsNeedsOneMatchingEmail() {
+        ObjectNode straddling = userAttributes("straddle");
+        straddling.putArray("emails").add(JSON.createObjectNode().put("value", "b@x.example"))
+                .add(JSON.createObjectNode().put("value", "0@x.example"));
+        store.insert(new StoredResource("t-1", ResourceType.USER, "u-1", straddling, T0, T0, 1,
+                List.of()), new ChangePosition(0, 1));
+        store.insert(user("t-1", "u-2", "a@x.example"), new ChangePosition(0, 2));
+
+        ResourcePage page = store.query(
+                ResourceType.USER, query("t-1", "emails.value sw \"a@\""), 0, 10);
+
+        assertThat(page.resources()).extracting(StoredResource::id).containsExactly("u-2");
+    }
+
     @Test
     void createdQueryComparesDates() {
         store.insert(user("t-1", "u-1", "early"), new ChangePosition(0, 1));
