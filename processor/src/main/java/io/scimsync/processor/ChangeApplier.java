@@ -17,6 +17,7 @@ import io.scimsync.store.profile.StoredMapping;
 import io.scimsync.store.resource.ChangePosition;
 import io.scimsync.store.resource.ConcurrentWriteException;
 import io.scimsync.store.resource.DirectoryProfile;
+import io.scimsync.store.resource.MembershipWrites;
 import io.scimsync.store.resource.OutboxEntry;
 import io.scimsync.store.resource.OutboxRecord;
 import io.scimsync.store.resource.ResourceSnapshots;
@@ -162,11 +163,16 @@ public class ChangeApplier {
         }
     }
 
+    /**
+     * Completes a change applied before: writes its memberships again, since an earlier attempt
+     * may have stopped after the resource's write, and returns the records it published.
+     */
     private Result redelivered(ChangeEvent change, ChangePosition position) {
-        List<OutboxRecord> records = resources.outboxEntry(change.tenantId(),
-                        change.resourceType(), change.resourceId(), position)
-                .map(OutboxEntry::records)
-                .orElse(List.of());
+        Optional<OutboxEntry> entry = resources.outboxEntry(change.tenantId(),
+                change.resourceType(), change.resourceId(), position);
+        entry.ifPresent(found -> groupMembers.write(change.tenantId(), change.resourceId(),
+                found.membershipWrites()));
+        List<OutboxRecord> records = entry.map(OutboxEntry::records).orElse(List.of());
         return new Result(ChangeOutcome.applied(change.changeId(), null), records);
     }
 
@@ -290,13 +296,17 @@ public class ChangeApplier {
             return Step.held(replaced);
         }
         IdentityEventWriter.Written written;
+        MembershipWrites writes = MembershipWrites.NONE;
         if (change.resourceType() == ResourceType.GROUP) {
             List<String> groupsBefore = groupMembers.memberGroupIds(current);
             List<String> leavingIndirect = groupMembers.indirectUsers(current, groupsBefore);
             GroupMembers.Diff diff = groupMembers.replaceAll(current, memberIds);
-            List<String> joiningIndirect = groupMembers.indirectUsers(current, diff.addedGroups());
+            writes = diff.writes();
+            List<String> joiningIndirect =
+                    groupMembers.indirectUsersAfter(current, diff.addedGroups(), writes);
             List<String> stillIndirect = leavingIndirect.isEmpty() ? List.of()
-                    : groupMembers.indirectUsers(current, groupMembers.memberGroupIds(current));
+                    : groupMembers.indirectUsersAfter(current,
+                            groupMembers.memberGroupIdsAfter(current, writes), writes);
             written = events.group(change, replaced.lastModified(), groupProfile(current),
                     groupProfile(replaced), current.events().sequence(),
                     new IdentityEventWriter.MembershipChanges(diff.addedUsers(),
@@ -306,8 +316,9 @@ public class ChangeApplier {
         } else {
             written = userEvents(change, current, replaced, profile, policy);
         }
-        StoredResource stored = withOutbox(replaced, written, position, policy);
+        StoredResource stored = withOutbox(replaced, written, writes, position, policy);
         update(stored, position, profile);
+        groupMembers.write(current.tenantId(), current.id(), writes);
         reads.written(stored, position);
         return Step.written(stored, written.records());
     }
@@ -330,26 +341,29 @@ public class ChangeApplier {
             return Step.held(result);
         }
         IdentityEventWriter.Written written;
+        MembershipWrites writes = GroupMembers.writes(plan);
         if (change.resourceType() == ResourceType.GROUP) {
             List<String> removedUsers = groupMembers.usersAmong(current, plan.toRemove());
             List<String> removedGroups = plan.toRemove().stream()
                     .filter(id -> !removedUsers.contains(id)).toList();
             List<String> leavingIndirect = groupMembers.indirectUsers(current, removedGroups);
-            groupMembers.execute(current, plan);
             List<String> stillIndirect = leavingIndirect.isEmpty() ? List.of()
-                    : groupMembers.indirectUsers(current, groupMembers.memberGroupIds(current));
+                    : groupMembers.indirectUsersAfter(current,
+                            groupMembers.memberGroupIdsAfter(current, writes), writes);
+            List<String> joiningIndirect = groupMembers.indirectUsersAfter(current,
+                    groupsAmong(plan.toAdd()), writes);
             written = events.group(change, result.lastModified(), groupProfile(current),
                     groupProfile(result), current.events().sequence(),
                     new IdentityEventWriter.MembershipChanges(usersAmong(plan.toAdd()),
-                            without(groupMembers.indirectUsers(current, groupsAmong(plan.toAdd())),
-                                    leavingIndirect),
+                            without(joiningIndirect, leavingIndirect),
                             removedUsers, without(leavingIndirect, stillIndirect)),
                     List.of());
         } else {
             written = userEvents(change, current, result, profile, policy);
         }
-        StoredResource stored = withOutbox(result, written, position, policy);
+        StoredResource stored = withOutbox(result, written, writes, position, policy);
         update(stored, position, profile);
+        groupMembers.write(current.tenantId(), current.id(), writes);
         reads.written(stored, position);
         return Step.written(stored, written.records());
     }
@@ -367,8 +381,9 @@ public class ChangeApplier {
                 : events.group(change, now, groupProfile(current), null,
                         current.events().sequence(), endingMemberships(current),
                         groupMembers.memberIds(current));
-        groupMembers.removeAllOf(current);
-        resources.delete(withOutbox(current, written, position, policy), position);
+        MembershipWrites writes = groupMembers.leaving(current);
+        resources.delete(withOutbox(current, written, writes, position, policy), position);
+        groupMembers.write(current.tenantId(), current.id(), writes);
         reads.deletedBy(BatchReads.refOf(change), position);
         return Step.written(null, written.records());
     }
@@ -441,11 +456,21 @@ public class ChangeApplier {
     /** The resource with the change's records appended to its outbox, if it has any. */
     private static StoredResource withOutbox(StoredResource resource,
             IdentityEventWriter.Written written, ChangePosition position, ApplyPolicy policy) {
-        if (written.isEmpty()) {
+        return withOutbox(resource, written, MembershipWrites.NONE, position, policy);
+    }
+
+    /**
+     * Returns the resource with an outbox entry for the change's records and the membership
+     * writes that follow the resource's own write, or the resource as it is when both are empty.
+     */
+    private static StoredResource withOutbox(StoredResource resource,
+            IdentityEventWriter.Written written, MembershipWrites writes, ChangePosition position,
+            ApplyPolicy policy) {
+        if (written.isEmpty() && writes.isEmpty()) {
             return resource;
         }
         ChangePosition processedAt = policy.processedAt(position);
-        OutboxEntry entry = new OutboxEntry(position, processedAt, written.records());
+        OutboxEntry entry = new OutboxEntry(position, processedAt, written.records(), writes);
         return resource.withEvents(resource.events().append(entry, written.lastSequence(),
                 policy.uncommittedFrom(processedAt)));
     }

@@ -6,6 +6,7 @@ import io.scimsync.schemas.patch.MemberPatch;
 import io.scimsync.schemas.patch.PatchOperation;
 import io.scimsync.store.resource.GroupHierarchy;
 import io.scimsync.store.resource.MembershipStore;
+import io.scimsync.store.resource.MembershipWrites;
 import io.scimsync.store.resource.Membership;
 import io.scimsync.store.resource.StoredResource;
 import java.util.ArrayList;
@@ -77,11 +78,15 @@ class GroupMembers {
         memberships.add(group.tenantId(), group.id(), members);
     }
 
-    /** The users and groups a write made direct members of a group, and those it removed. */
+    /**
+     * The users and groups a replace makes direct members of a group, those it removes, and the
+     * membership writes that carry it out.
+     */
     record Diff(List<String> addedUsers, List<String> removedUsers, List<String> addedGroups,
-            List<String> removedGroups) {
+            List<String> removedGroups, MembershipWrites writes) {
     }
 
+    /** Compares the members a replace requests with the current ones, without writing. */
     Diff replaceAll(StoredResource group, List<String> memberIds) {
         Map<String, ResourceType> requested = resolve(group.tenantId(), memberIds);
         rejectSelf(group, requested.keySet());
@@ -106,9 +111,8 @@ class GroupMembers {
                 (type == ResourceType.USER ? addedUsers : addedGroups).add(id);
             }
         });
-        memberships.add(group.tenantId(), group.id(), requested);
-        memberships.remove(group.tenantId(), group.id(), stale);
-        return new Diff(addedUsers, removedUsers, addedGroups, removedGroups);
+        return new Diff(addedUsers, removedUsers, addedGroups, removedGroups,
+                MembershipWrites.members(requested, stale));
     }
 
     /** Returns the users among {@code memberIds}, which are current members of {@code group}. */
@@ -162,12 +166,42 @@ class GroupMembers {
         toRemove.retainAll(members);
     }
 
-    void execute(StoredResource group, Plan plan) {
-        memberships.add(group.tenantId(), group.id(), plan.toAdd());
-        memberships.remove(group.tenantId(), group.id(), plan.toRemove());
+    /** Returns the membership writes of a PATCH's member changes. */
+    static MembershipWrites writes(Plan plan) {
+        return MembershipWrites.members(plan.toAdd(), plan.toRemove());
     }
 
-    /** Removes a resource that is being deleted from its groups, and a group's members from it. */
+    /**
+     * Returns the membership writes of a resource's delete: it leaves its groups, and a group
+     * loses its members.
+     */
+    MembershipWrites leaving(StoredResource resource) {
+        List<String> members = resource.type() == ResourceType.GROUP
+                ? currentMemberIds(resource) : List.of();
+        return new MembershipWrites(Map.of(), members, resource.groupIds());
+    }
+
+    /**
+     * Writes the memberships of a change of resource {@code resourceId}, after its document was
+     * written, and again when the change is redelivered.
+     */
+    void write(String tenantId, String resourceId, MembershipWrites writes) {
+        memberships.apply(tenantId, resourceId, writes);
+    }
+
+    /** Returns the ids of the groups that are direct members of the group once {@code writes} are written. */
+    List<String> memberGroupIdsAfter(StoredResource group, MembershipWrites writes) {
+        Set<String> groups = new LinkedHashSet<>(memberGroupIds(group));
+        groups.removeAll(writes.remove());
+        writes.add().forEach((id, type) -> {
+            if (type == ResourceType.GROUP) {
+                groups.add(id);
+            }
+        });
+        return List.copyOf(groups);
+    }
+
+    /** Removes a resource whose create failed from the groups the create had written. */
     void removeAllOf(StoredResource resource) {
         memberships.removeMember(resource.tenantId(), resource.id(), resource.groupIds());
         if (resource.type() == ResourceType.GROUP) {
@@ -234,6 +268,15 @@ class GroupMembers {
      * members.
      */
     List<String> indirectUsers(StoredResource group, Collection<String> memberGroupIds) {
+        return indirectUsersAfter(group, memberGroupIds, MembershipWrites.NONE);
+    }
+
+    /**
+     * Returns what {@link #indirectUsers} returns once {@code writes} are written: users that
+     * the writes add as direct members are left out, and those they remove are not.
+     */
+    List<String> indirectUsersAfter(StoredResource group, Collection<String> memberGroupIds,
+            MembershipWrites writes) {
         if (memberGroupIds.isEmpty()) {
             return List.of();
         }
@@ -241,7 +284,10 @@ class GroupMembers {
         for (String memberGroup : memberGroupIds) {
             users.addAll(hierarchy.users(group.tenantId(), memberGroup));
         }
-        users.removeAll(memberships.directMembersAmong(group.tenantId(), group.id(), users));
+        Set<String> direct = memberships.directMembersAmong(group.tenantId(), group.id(), users);
+        writes.remove().forEach(direct::remove);
+        direct.addAll(writes.add().keySet());
+        users.removeAll(direct);
         return List.copyOf(users);
     }
 

@@ -485,12 +485,92 @@ class ChangeApplierIT {
                 .as("the create redelivered after the batch's delete").isTrue();
     }
 
+    /**
+     * A member add whose processor stopped after the group's write, before the membership's:
+     * the redelivery writes the membership and publishes the first attempt's records again.
+     */
+    @Test
+    void memberAddRedeliveredWritesMembershipAgain() {
+        createUsers("u-1");
+        applier.apply(groupCreate("g-1", "Sales"), nextPosition());
+        ChangeEvent add = patch(ResourceType.GROUP, "g-1", addMembers("u-1"));
+        ChangePosition addedAt = nextPosition();
+        ChangeApplier.Result first = applier.apply(add, addedAt, ApplyPolicy.UNGUARDED);
+        memberships.remove(TENANT, "g-1", List.of("u-1"));
+
+        ChangeApplier.Result again = applier.apply(add, addedAt, ApplyPolicy.UNGUARDED);
+
+        assertThat(again.outcome().status()).isEqualTo(OutcomeStatus.APPLIED);
+        assertThat(memberIds("g-1")).containsExactly("u-1");
+        assertThat(user("u-1").groupIds()).containsExactly("g-1");
+        assertThat(eventTypes(again.records())).contains("scimsync.membership.added");
+        assertThat(eventTypes(again.records())).isEqualTo(eventTypes(first.records()));
+        assertThat(group("g-1").version()).isEqualTo(2);
+    }
+
+    @Test
+    void memberReplaceRedeliveredWritesMembershipsAgain() {
+        createUsers("u-1", "u-2");
+        applier.apply(groupCreate("g-1", "Sales", "u-1"), nextPosition());
+        ChangeEvent replace = replaceGroup("g-1", "Sales", "u-2");
+        ChangePosition replacedAt = nextPosition();
+        applier.apply(replace, replacedAt);
+        memberships.add(TENANT, "g-1", java.util.Map.of("u-1", ResourceType.USER));
+        memberships.remove(TENANT, "g-1", List.of("u-2"));
+
+        applier.apply(replace, replacedAt);
+
+        assertThat(memberIds("g-1")).containsExactly("u-2");
+        assertThat(user("u-1").groupIds()).isEmpty();
+        assertThat(user("u-2").groupIds()).containsExactly("g-1");
+    }
+
+    @Test
+    void groupDeleteRedeliveredRemovesMembershipsAgain() {
+        createUsers("u-1");
+        applier.apply(groupCreate("g-1", "Sales", "u-1"), nextPosition());
+        ChangeEvent delete = delete(ResourceType.GROUP, "g-1");
+        ChangePosition deletedAt = nextPosition();
+        ChangeApplier.Result first = applier.apply(delete, deletedAt, ApplyPolicy.UNGUARDED);
+        memberships.add(TENANT, "g-1", java.util.Map.of("u-1", ResourceType.USER));
+
+        ChangeApplier.Result again = applier.apply(delete, deletedAt, ApplyPolicy.UNGUARDED);
+
+        assertThat(memberIds("g-1")).isEmpty();
+        assertThat(user("u-1").groupIds()).isEmpty();
+        assertThat(eventTypes(again.records())).contains("scimsync.membership.removed");
+        assertThat(eventTypes(again.records())).isEqualTo(eventTypes(first.records()));
+    }
+
+    @Test
+    void memberAddOutboxEntryKeepsItsMembershipWrites() {
+        createUsers("u-1");
+        applier.apply(groupCreate("g-1", "Sales"), nextPosition());
+        ChangePosition addedAt = nextPosition();
+
+        applier.apply(patch(ResourceType.GROUP, "g-1", addMembers("u-1")), addedAt);
+
+        var entry = resources.outboxEntry(TENANT, ResourceType.GROUP, "g-1", addedAt);
+        assertThat(entry).isPresent();
+        assertThat(entry.get().membershipWrites().add()).containsOnlyKeys("u-1");
+        assertThat(entry.get().membershipWrites().remove()).isEmpty();
+    }
+
     private ChangeApplier.Result applyInBatch(ChangeEvent change, BatchReads reads) {
         ChangePosition position = nextPosition();
         assertThat(applier.isApplied(change, position, reads)).as("applied before").isFalse();
         ChangeApplier.Result result = applier.applyNew(change, position, ApplyPolicy.UNGUARDED, reads);
         assertThat(result.outcome().status()).as("outcome").isEqualTo(OutcomeStatus.APPLIED);
         return result;
+    }
+
+    /** Returns the CloudEvents types of the identity event records among {@code records}. */
+    private static List<String> eventTypes(List<OutboxRecord> records) {
+        return records.stream()
+                .filter(record -> record.value() != null
+                        && record.topic().equals(OutboxRecord.CHANGES))
+                .map(record -> JSON.readTree(record.value()).path("type").asString())
+                .toList();
     }
 
     private ChangePosition nextPosition() {

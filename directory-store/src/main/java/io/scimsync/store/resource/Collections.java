@@ -23,6 +23,8 @@ public final class Collections {
     public static final String GROUP_IDS = "groupIds";
     public static final String EVENT_SEQUENCE = "eventSequence";
     public static final String OUTBOX = "outbox";
+    /** Field of an outbox entry: the memberships its change writes after the resource. */
+    public static final String MEMBERSHIP_WRITES = "membershipWrites";
     public static final String TYPE = "type";
     public static final String GROUP_ID = "groupId";
     public static final String MEMBER_ID = "memberId";

@@ -93,6 +93,16 @@ public class MembershipStore {
         }
     }
 
+    /**
+     * Writes the memberships of one change of {@code resourceId}: the members a group gains or
+     * loses, and the groups a deleted resource leaves. Each write is idempotent.
+     */
+    public void apply(String tenantId, String resourceId, MembershipWrites writes) {
+        add(tenantId, resourceId, writes.add());
+        remove(tenantId, resourceId, writes.remove());
+        removeMember(tenantId, resourceId, writes.leave());
+    }
+
     /** Which of {@code memberIds} are direct members of the group, by primary key. */
     public Set<String> directMembersAmong(
             String tenantId, String groupId, Collection<String> memberIds) {

@@ -7,6 +7,7 @@ import static io.scimsync.store.resource.Collections.EVENT_SEQUENCE;
 import static io.scimsync.store.resource.Collections.ID;
 import static io.scimsync.store.resource.Collections.LAST_MODIFIED;
 import static io.scimsync.store.resource.Collections.OUTBOX;
+import static io.scimsync.store.resource.Collections.MEMBERSHIP_WRITES;
 import static io.scimsync.store.resource.Collections.POSITION;
 import static io.scimsync.store.resource.Collections.PROFILE;
 import static io.scimsync.store.resource.Collections.PROFILE_FAILED_MAPPING_VERSION;
@@ -37,6 +38,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -558,9 +560,13 @@ public class ResourceStore {
                 records.add(new Document("topic", record.topic()).append("key", record.key())
                         .append("value", record.value() == null ? null : new Binary(record.value())));
             }
-            entries.add(new Document(POSITION, positionDocument(entry.position()))
+            Document stored = new Document(POSITION, positionDocument(entry.position()))
                     .append("processedAt", positionDocument(entry.processedAt()))
-                    .append("records", records));
+                    .append("records", records);
+            if (!entry.membershipWrites().isEmpty()) {
+                stored.append(MEMBERSHIP_WRITES, membershipWritesDocument(entry.membershipWrites()));
+            }
+            entries.add(stored);
         }
         return entries;
     }
@@ -578,9 +584,30 @@ public class ResourceStore {
             Document processed = entry.get("processedAt", Document.class);
             entries.add(new OutboxEntry(position(entry), new ChangePosition(
                     processed.getInteger("partition"), processed.get("offset", Number.class).longValue()),
-                    records));
+                    records, membershipWrites(entry.get(MEMBERSHIP_WRITES, Document.class))));
         }
         return new EventLog(sequence == null ? 0 : sequence.longValue(), entries);
+    }
+
+    private static Document membershipWritesDocument(MembershipWrites writes) {
+        List<Document> add = new ArrayList<>();
+        writes.add().forEach((id, type) ->
+                add.add(new Document("id", id).append("type", type.scimName())));
+        return new Document("add", add).append("remove", writes.remove())
+                .append("leave", writes.leave());
+    }
+
+    private static MembershipWrites membershipWrites(Document document) {
+        if (document == null) {
+            return MembershipWrites.NONE;
+        }
+        Map<String, ResourceType> add = new LinkedHashMap<>();
+        for (Document member : document.getList("add", Document.class, List.of())) {
+            add.put(member.getString("id"),
+                    ResourceType.fromScimName(member.getString("type")).orElseThrow());
+        }
+        return new MembershipWrites(add, document.getList("remove", String.class, List.of()),
+                document.getList("leave", String.class, List.of()));
     }
 
     static StoredResource toResource(Document document, ResourceType type) {
