@@ -300,7 +300,7 @@ public class ChangeApplier {
         if (change.resourceType() == ResourceType.GROUP) {
             List<String> groupsBefore = groupMembers.memberGroupIds(current);
             List<String> leavingIndirect = groupMembers.indirectUsers(current, groupsBefore);
-            GroupMembers.Diff diff = groupMembers.replaceAll(current, memberIds);
+            GroupMembers.Diff diff = groupMembers.replaceDiff(current, memberIds);
             writes = diff.writes();
             List<String> joiningIndirect =
                     groupMembers.indirectUsersAfter(current, diff.addedGroups(), writes);

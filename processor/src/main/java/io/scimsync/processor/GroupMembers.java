@@ -87,7 +87,7 @@ class GroupMembers {
     }
 
     /** Compares the members a replace requests with the current ones, without writing. */
-    Diff replaceAll(StoredResource group, List<String> memberIds) {
+    Diff replaceDiff(StoredResource group, List<String> memberIds) {
         Map<String, ResourceType> requested = resolve(group.tenantId(), memberIds);
         rejectSelf(group, requested.keySet());
         rejectCycles(group, requested);
@@ -189,7 +189,10 @@ class GroupMembers {
         memberships.apply(tenantId, resourceId, writes);
     }
 
-    /** Returns the ids of the groups that are direct members of the group once {@code writes} are written. */
+    /**
+     * Returns the ids of the groups that are direct members of the group once {@code writes}
+     * are written.
+     */
     List<String> memberGroupIdsAfter(StoredResource group, MembershipWrites writes) {
         Set<String> groups = new LinkedHashSet<>(memberGroupIds(group));
         groups.removeAll(writes.remove());
