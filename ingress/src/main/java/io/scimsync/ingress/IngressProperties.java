@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultCount the page size when a list request gives no {@code count}
  * @param maxRequestBytes the largest request body accepted; larger ones are rejected with 413
  *     before they are read, and a change must fit into one Kafka record (1 MiB by default)
+ * @param maxFilterLength the longest {@code filter} accepted, in characters, in a URL or a
+ *     search body; longer ones are rejected with 400 {@code invalidFilter} before they are parsed
  * @param instanceId names this replica's consumer group on the outcomes topic; unique per replica
  * @param publicBaseUrl the SCIM base URL clients use, for {@code meta.location}; empty means
  *     derive it from each request (honouring {@code X-Forwarded-*} headers)
@@ -32,6 +34,7 @@ public record IngressProperties(
         @DefaultValue("200") int maxResults,
         @DefaultValue("100") int defaultCount,
         @DefaultValue("524288") int maxRequestBytes,
+        @DefaultValue("4096") int maxFilterLength,
         String instanceId,
         String publicBaseUrl,
         @DefaultValue Bulk bulk,

@@ -58,6 +58,11 @@ public class ResourceListing {
             throw ScimException.invalidValue("startIndex and cursor cannot be combined in one"
                     + " request; send startIndex for index paging or cursor for cursor paging");
         }
+        if (query.filter() != null && query.filter().length() > properties.maxFilterLength()) {
+            throw ScimException.invalidFilter("the filter is " + query.filter().length()
+                    + " characters long, more than the " + properties.maxFilterLength()
+                    + " accepted; split the query into several shorter ones");
+        }
         boolean descending = isDescending(query.sortOrder());
         List<ListingSegment> segments = segments(tenantId, types, query, descending);
         int count = Math.min(properties.maxResults(), Math.max(0, query.count()));

@@ -56,6 +56,22 @@ class HostileRequestsIT {
     }
 
     @Test
+    void overlongFilterIsInvalidFilter() {
+        String filter = "userName eq \"" + "x".repeat(5000) + "\"";
+
+        Response inUrl = scim.get("/Users?" + ScimClient.filterQuery(filter));
+        Response inBody = scim.post("/Users/.search", "{\"schemas\": [\"urn:ietf:params:scim:api:"
+                + "messages:2.0:SearchRequest\"], \"filter\": \"userName eq \\\"" + "x".repeat(5000)
+                + "\\\"\"}");
+
+        assertThat(inUrl.status()).as("GET: %s", inUrl).isEqualTo(400);
+        assertThat(inUrl.json().path("scimType").asString()).isEqualTo("invalidFilter");
+        assertThat(inUrl.json().path("detail").asString()).contains("more than the 4096 accepted");
+        assertThat(inBody.status()).as(".search: %s", inBody).isEqualTo(400);
+        assertThat(inBody.json().path("scimType").asString()).isEqualTo("invalidFilter");
+    }
+
+    @Test
     void wildcardContentTypeIsUnsupported() throws Exception {
         HttpResponse<String> answer = send(request("/Users")
                 .header("Content-Type", "*/*")
