@@ -27,6 +27,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.DefaultTransactionIdSuffixStrategy;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
@@ -96,6 +97,10 @@ public class ProcessorConfiguration {
         String replica = properties.instanceId() == null || properties.instanceId().isBlank()
                 ? UUID.randomUUID().toString() : properties.instanceId();
         factory.setTransactionIdPrefix("scimsync-processor-" + replica + "-");
+        // A fixed pool of suffixes, so that a restarted replica knows every id its previous
+        // process could have left a transaction open under, and fences them all.
+        factory.setTransactionIdSuffixStrategy(
+                new DefaultTransactionIdSuffixStrategy(TransactionFencing.poolSize(properties)));
         return factory;
     }
 
