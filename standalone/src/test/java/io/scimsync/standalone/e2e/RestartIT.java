@@ -97,11 +97,9 @@ class RestartIT {
     }
 
     /**
-     * Sends probe creates until {@value #PROBES_IN_A_ROW} in a row are answered 201. After a
-     * restart the health is UP once the processor owns any partition, and one of its consumer
-     * threads sometimes gets its partitions about 50 s after the other, so writes to those
-     * partitions are answered 503 until then (README, Limitations). Each probe names a new user,
-     * so its partition is random.
+     * Sends probe creates until {@value #PROBES_IN_A_ROW} in a row get 201. The health is UP
+     * once the processor owns any partition, so a consumer thread may still be starting; each
+     * probe names a new user, so its partition is random.
      */
     private static void awaitWritesApplied() {
         int inARow = 0;
