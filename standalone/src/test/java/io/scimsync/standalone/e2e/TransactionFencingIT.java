@@ -42,7 +42,7 @@ class TransactionFencingIT {
     Path dataDir;
 
     @Test
-    void openTransactionOfKilledProcessDoesNotDelayWrites() {
+    void abandonedTransactionDelaysNoWrites() {
         StandalonePorts ports = StandalonePorts.pickFree();
         String adminToken = StandaloneInstance.newAdminToken();
         StandaloneProcess first = started(StandaloneInstance.startInChildProcess(dataDir, ports,
