@@ -97,7 +97,7 @@ public class ProcessorConfiguration {
         String replica = properties.instanceId() == null || properties.instanceId().isBlank()
                 ? UUID.randomUUID().toString() : properties.instanceId();
         factory.setTransactionIdPrefix("scimsync-processor-" + replica + "-");
-        // A fixed pool of suffixes, so that a restarted replica knows every id its previous
+        // A fixed pool of suffixes, so that a restarted replica can name every id its previous
         // process could have left a transaction open under, and fences them all.
         factory.setTransactionIdSuffixStrategy(
                 new DefaultTransactionIdSuffixStrategy(TransactionFencing.poolSize(properties)));

@@ -332,7 +332,7 @@ class FilterQueryTranslatorTest {
     }
 
     @Test
-    void startsWithOnMultiValuedHoldsForOneElement() {
+    void emailsStartsWithMatchesOneElement() {
         Document query = users("emails.value sw \"A@\"");
 
         assertThat(query).isEqualTo(tenant().append("search.emails", new Document("$elemMatch",
@@ -340,7 +340,7 @@ class FilterQueryTranslatorTest {
     }
 
     @Test
-    void startsWithOnComplexSubAttributeHoldsForOneElement() {
+    void localityStartsWithMatchesOneElement() {
         Document query = users("addresses.locality sw \"Sea\"");
 
         assertThat(query).isEqualTo(tenant().append("search.addresses", new Document("$elemMatch",

@@ -386,7 +386,7 @@ class ResourceStoreIT {
     /**
      * Checks that {@code sw} on emails matches a user by one email. A real MongoDB matches each
      * operator of a range against any element of an array, so two emails could meet one bound
-     * each; mongo-java-server matches the range per element either way.
+     * each. mongo-java-server matches the range per element either way.
      */
     @Test
     void startsWithOnEmailsNeedsOneMatchingEmail() {

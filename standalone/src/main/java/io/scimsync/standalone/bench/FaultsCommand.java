@@ -101,9 +101,8 @@ public final class FaultsCommand {
     private List<FaultLedger.User> createUsers(BenchHttp http, BenchTenant tenant) {
         List<FaultLedger.User> users = new ArrayList<>();
         for (int i = 0; i < options.users(); i++) {
-            BenchHttp.Response created = required(http.scim(tenant.token(), "POST", "/Users",
-                    EntraBodies.user(tenant.index(), i)), "POST /Users");
-            users.add(new FaultLedger.User(created.json().path("id").asString()));
+            users.add(new FaultLedger.User(
+                    createdId(http, tenant, "/Users", EntraBodies.user(tenant.index(), i))));
         }
         return users;
     }
@@ -111,19 +110,25 @@ public final class FaultsCommand {
     private List<FaultLedger.Group> createGroups(BenchHttp http, BenchTenant tenant) {
         List<FaultLedger.Group> groups = new ArrayList<>();
         for (int i = 0; i < options.writers(); i++) {
-            BenchHttp.Response created = required(http.scim(tenant.token(), "POST", "/Groups",
-                    EntraBodies.group(tenant.index(), i)), "POST /Groups");
-            groups.add(new FaultLedger.Group(created.json().path("id").asString()));
+            groups.add(new FaultLedger.Group(
+                    createdId(http, tenant, "/Groups", EntraBodies.group(tenant.index(), i))));
         }
         return groups;
     }
 
-    private static BenchHttp.Response required(BenchHttp.Response response, String request) {
+    /**
+     * POSTs {@code body} to {@code path} and returns the new resource's id.
+     *
+     * @throws IllegalStateException when the response is not 201, with its status and body
+     */
+    private static String createdId(BenchHttp http, BenchTenant tenant, String path,
+            Object body) {
+        BenchHttp.Response response = http.scim(tenant.token(), "POST", path, body);
         if (response.status() != 201) {
-            throw new IllegalStateException(request + " returned " + response.status()
+            throw new IllegalStateException("POST " + path + " returned " + response.status()
                     + " before any fault: " + response.body());
         }
-        return response;
+        return response.json().path("id").asString();
     }
 
     private void write(FaultReport report) throws IOException {

@@ -98,7 +98,7 @@ class RestartIT {
 
     /**
      * Sends probe creates until {@value #PROBES_IN_A_ROW} in a row get 201. The health is UP
-     * once the processor owns any partition, so a consumer thread may still be starting; each
+     * once the processor owns any partition, so a consumer thread may still be starting. Each
      * probe names a new user, so its partition is random.
      */
     private static void awaitWritesApplied() {
